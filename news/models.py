@@ -1,0 +1,111 @@
+"""News articles with categories and tags. An article may be about shows and people."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from people.models import Person
+from shows.models import Show
+from starcity_site.images import ImageFields
+from starcity_site.publishing import Publishable, PublishableQuerySet
+from starcity_site.richtext import sanitize_html
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_listing(self) -> ArticleQuerySet:
+        return self.select_related("author", "category").prefetch_related("tags")
+
+    def for_detail(self) -> ArticleQuerySet:
+        return self.select_related("author", "category").prefetch_related("tags", "shows", "people")
+
+
+class Article(ImageFields, Publishable):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    standfirst = models.TextField(
+        _("standfirst"), max_length=600, blank=True, help_text=_("The one- or two-sentence summary under the headline.")
+    )
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("HTML; scripts, styles and unsafe links are removed on save.")
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    shows = models.ManyToManyField(Show, verbose_name=_("shows"), blank=True, related_name="articles")
+    people = models.ManyToManyField(Person, verbose_name=_("people"), blank=True, related_name="articles")
+    source_name = models.CharField(
+        _("source"), max_length=100, blank=True, help_text=_('Credit a source, e.g. "Decider".')
+    )
+    source_url = models.URLField(_("source URL"), blank=True, validators=[URLValidator(schemes=["http", "https"])])
+    featured = models.BooleanField(_("featured"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped on every save; a form carrying an older value is a stale edit (no lost updates).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "published_at"], name="article_visibility_idx")]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs) -> None:
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def author_name(self) -> str:
+        if self.author is None:
+            return "Star City staff"
+        return self.author.get_full_name() or self.author.get_username()

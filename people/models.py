@@ -1,0 +1,139 @@
+"""People who make the shows, the characters they play, and the credits that join them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from shows.models import Episode, Season, Show
+from starcity_site.images import ImageFields
+
+
+class Person(ImageFields):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    short_bio = models.CharField(_("short bio"), max_length=300, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    known_for = models.CharField(
+        _("known for"), max_length=300, blank=True, help_text=_("Work outside these shows, e.g. 'Line of Duty'.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:person", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0] for part in self.name.split()[:2]).upper()
+
+
+class Character(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.PROTECT, related_name="characters")
+    description = models.TextField(_("description"), blank=True)
+    counterpart = models.CharField(
+        _("real-history counterpart"),
+        max_length=200,
+        blank=True,
+        help_text=_("The historical figure or office behind the character, e.g. Sergei Korolev."),
+    )
+    counterpart_note = models.TextField(_("what the show changed"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:character", kwargs={"slug": self.slug})
+
+
+class CreditKind(models.TextChoices):
+    CAST = "cast", _("Cast")
+    SHOWRUNNER = "showrunner", _("Showrunner")
+    CREATOR = "creator", _("Creator")
+    WRITER = "writer", _("Writer")
+    DIRECTOR = "director", _("Director")
+    PRODUCER = "producer", _("Producer")
+
+
+class BillingLevel(models.TextChoices):
+    MAIN = "main", _("Main")
+    RECURRING = "recurring", _("Recurring")
+    GUEST = "guest", _("Guest")
+
+
+class CreditQuerySet(models.QuerySet):
+    def cast(self) -> CreditQuerySet:
+        return self.filter(kind=CreditKind.CAST)
+
+    def crew(self) -> CreditQuerySet:
+        return self.exclude(kind=CreditKind.CAST)
+
+    def with_related(self) -> CreditQuerySet:
+        return self.select_related("person", "show", "season", "character")
+
+
+class Credit(models.Model):
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="credits")
+    show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.CASCADE, related_name="credits")
+    season = models.ForeignKey(
+        Season,
+        verbose_name=_("season"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="credits",
+        help_text=_("Leave empty for the whole show."),
+    )
+    episodes = models.ManyToManyField(
+        Episode,
+        verbose_name=_("episodes"),
+        blank=True,
+        related_name="credits",
+        help_text=_("Only for credits on particular episodes."),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=CreditKind.choices, default=CreditKind.CAST)
+    character = models.ForeignKey(
+        Character,
+        verbose_name=_("character"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="credits",
+        help_text=_("Required for cast credits."),
+    )
+    billing_order = models.PositiveSmallIntegerField(_("billing order"), default=100)
+    billing = models.CharField(_("billing"), max_length=12, choices=BillingLevel.choices, default=BillingLevel.MAIN)
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("e.g. 'co-creator of the parent series'.")
+    )
+
+    objects = CreditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["show", "billing_order", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind=CreditKind.CAST) | models.Q(character__isnull=False),
+                name="cast_credit_names_character",
+                violation_error_message=_("A cast credit must name the character played."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        what = self.character.name if self.character_id else self.get_kind_display()
+        return f"{self.person.name} — {what} ({self.show.title})"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from shows import views
+
+app_name = "shows"
+
+urlpatterns = [
+    path("<slug:slug>/", views.ShowDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,11 @@
+"""Values every template may use. No database queries here: error pages render through it."""
+
+from django.conf import settings
+
+
+def site(request):
+    return {
+        "SITE_NAME": "Star City Fan Site",
+        "SITE_URL": settings.SITE_URL,
+        "ADMIN_PATH": settings.ADMIN_PATH,
+    }

@@ -1,0 +1,37 @@
+"""Root URLs: each app's namespaced URLs, plus site-wide health, robots and sitemap."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from news.views import HomeView
+from starcity_site import views
+
+sitemaps: dict = {}
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("news/", include("news.urls")),
+    path("shows/", include("shows.urls")),
+    path("", include("people.urls")),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path(settings.ADMIN_PATH, admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    # Development only (Django's helper is a no-op without DEBUG): production media come from
+    # object storage.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "starcity_site.views.bad_request"
+handler403 = "starcity_site.views.permission_denied"
+handler404 = "starcity_site.views.page_not_found"
+handler500 = "starcity_site.views.server_error"
+
+admin.site.site_header = "Star City — editors"
+admin.site.site_title = "Star City editors"
+admin.site.index_title = "Content"
