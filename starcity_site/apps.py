@@ -6,3 +6,8 @@ class StarCitySiteConfig(AppConfig):
 
     name = "starcity_site"
     verbose_name = "Star City site"
+
+    def ready(self) -> None:
+        from starcity_site.caching import invalidation
+
+        invalidation.connect()
