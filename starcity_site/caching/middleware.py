@@ -113,12 +113,13 @@ def _storable(response: HttpResponse) -> bool:
 
 
 def _with_cache_control(response: HttpResponse, value: str | None) -> HttpResponse:
-    """Give a 200 that says nothing about caching the policy for its kind of request.
+    """Give a response that says nothing about caching the policy for its kind of request.
 
     ``None`` is the admin, preview and health check: never stored anywhere, even if a view
     forgot to say so.
     """
-    if response.status_code == 200 and not response.has_header("Cache-Control"):
+    # A 304 stands for the 200 it confirms, so it carries the same policy.
+    if response.status_code in (200, 304) and not response.has_header("Cache-Control"):
         if value is None:
             add_never_cache_headers(response)
         else:
