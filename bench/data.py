@@ -1,0 +1,240 @@
+"""Bulk-build the benchmark's data set and pick the pages to load.
+
+Run inside a configured Django process (bench/run.py does it): ``python bench/data.py build``
+fills an empty, migrated database in a few seconds with bulk inserts — 3 shows of 30 episodes,
+300 people with characters and credits, 1,000 articles with tags, shows and people — and
+``python bench/data.py pages`` prints the main pages' URLs with their size and SQL query count.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import random
+import sys
+from io import BytesIO
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SEARCH_WORD = "booster"
+
+FIRST = "Anna Boris Dmitri Elena Fyodor Galina Igor Irina Kirill Lev Marina Nikolai Olga Pavel Sofia Yuri".split()  # noqa: SIM905
+LAST = "Belova Chernov Demidova Egorov Fomina Gromov Ivanova Kuznetsov Lebedeva Morozov Orlova Petrov".split()  # noqa: SIM905
+VOCABULARY = (  # noqa: SIM905
+    "the design bureau worked through winter on a new booster while the commission argued over the "
+    "launch date and the crew trained outside Moscow engineers tested the engine again at the range "
+    "a cosmonaut wrote home about the cold the chief designer slept at his desk the cameras followed "
+    "the rocket to the pad and the season ends with the first flight around the Moon"
+).split()
+
+
+def words(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(VOCABULARY) for _ in range(n))
+
+
+def body(rng: random.Random) -> str:
+    parts = []
+    for n in range(rng.randint(6, 10)):
+        parts.append(f"<p>{words(rng, rng.randint(60, 110)).capitalize()}.</p>")
+        if n == 3:
+            parts.append(f"<h2>{words(rng, 4).capitalize()}</h2>")
+    return "".join(parts)
+
+
+def image(name: str, size: tuple[int, int]) -> str:
+    """One real JPEG in MEDIA_ROOT, shared by every row that shows a picture."""
+    from django.conf import settings
+    from PIL import Image
+
+    relative = f"images/bench/{name}.jpg"
+    target = Path(settings.MEDIA_ROOT) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    buffer = BytesIO()
+    Image.new("RGB", size, (40, 60, 90)).save(buffer, "JPEG", quality=80)
+    target.write_bytes(buffer.getvalue())
+    return relative
+
+
+def build() -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.utils import timezone
+
+    from news.models import Article, Category, Tag
+    from people.models import Character, Credit, CreditKind, Person
+    from shows.models import Episode, Season, Show, ShowStatus
+    from starcity_site.publishing import Status
+
+    rng = random.Random(8)
+    now = timezone.now()
+    hero, portrait = image("hero", (1600, 900)), image("portrait", (600, 800))
+    pictured = {"image": hero, "image_width": 1600, "image_height": 900, "image_alt": "A rocket on the pad"}
+    with transaction.atomic():
+        parent = Show.objects.create(title="For All Mankind", slug="for-all-mankind", status=ShowStatus.ENDED)
+        shows = [parent]
+        for title in ("Star City", "Moon Base"):
+            shows.append(
+                Show.objects.create(
+                    title=title,
+                    slug=title.lower().replace(" ", "-"),
+                    parent=parent,
+                    synopsis=words(rng, 80),
+                    **pictured,
+                )
+            )
+        seasons = Season.objects.bulk_create(
+            Season(show=show, number=n, era="1970s", episode_count=10, synopsis=words(rng, 40))
+            for show in shows
+            for n in (1, 2, 3)
+        )
+        episodes = Episode.objects.bulk_create(
+            Episode(
+                season=season,
+                number=n,
+                title=words(rng, 3).title(),
+                airs_at=now - datetime.timedelta(days=400 - 7 * n - 70 * season.number),
+                synopsis=words(rng, 50),
+            )
+            for season in seasons
+            for n in range(1, 11)
+        )
+        people = Person.objects.bulk_create(
+            Person(
+                name=f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST) % len(LAST)]} {i}",
+                slug=f"person-{i}",
+                short_bio=words(rng, 12),
+                bio=f"<p>{words(rng, 120)}</p>",
+                image=portrait,
+                image_width=600,
+                image_height=800,
+                image_alt="Portrait",
+            )
+            for i in range(300)
+        )
+        characters = Character.objects.bulk_create(
+            Character(name=f"Character {i}", slug=f"character-{i}", show=shows[i % 3], description=words(rng, 60))
+            for i in range(120)
+        )
+        credits = Credit.objects.bulk_create(
+            [
+                Credit(person=people[i], show=c.show, kind=CreditKind.CAST, character=c, billing_order=i)
+                for i, c in enumerate(characters)
+            ]
+            + [
+                Credit(person=people[120 + i], show=shows[i % 3], kind=CreditKind.DIRECTOR, billing_order=200 + i)
+                for i in range(180)
+            ]
+        )
+        Credit.episodes.through.objects.bulk_create(
+            Credit.episodes.through(credit_id=credit.pk, episode_id=episodes[(k + i) % len(episodes)].pk)
+            for k, credit in enumerate(credits[120:])
+            for i in range(2)
+        )
+        User = get_user_model()
+        authors = [User(username=f"author{i}", first_name=FIRST[i], last_name=LAST[i]) for i in range(6)]
+        for author in authors:
+            author.set_unusable_password()
+        authors = User.objects.bulk_create(authors)
+        categories = Category.objects.bulk_create(
+            Category(name=name, slug=name.lower()) for name in ("News", "Casting", "Reviews", "Interviews", "Features")
+        )
+        tags = Tag.objects.bulk_create(Tag(name=f"Topic {i}", slug=f"topic-{i}") for i in range(60))
+        articles = []
+        for i in range(1000):
+            status, published_at = Status.PUBLISHED, now - datetime.timedelta(hours=26 * i + 1)
+            if i % 40 == 0:
+                status, published_at = Status.DRAFT, None
+            elif i % 67 == 0:
+                published_at = now + datetime.timedelta(days=1 + i % 30)  # scheduled
+            articles.append(
+                Article(
+                    title=f"{words(rng, 6).capitalize()} ({i})",
+                    slug=f"article-{i}",
+                    standfirst=words(rng, 30).capitalize() + ".",
+                    body=body(rng),
+                    status=status,
+                    published_at=published_at,
+                    author=authors[i % len(authors)],
+                    category=categories[i % len(categories)],
+                    featured=i % 50 == 1,
+                    **pictured,
+                )
+            )
+        articles = Article.objects.bulk_create(articles)
+        Article.tags.through.objects.bulk_create(
+            Article.tags.through(article_id=a.pk, tag_id=tags[(i * 7 + k) % len(tags)].pk)
+            for i, a in enumerate(articles)
+            for k in range(3)
+        )
+        Article.shows.through.objects.bulk_create(
+            Article.shows.through(article_id=a.pk, show_id=shows[1 + i % 2].pk) for i, a in enumerate(articles)
+        )
+        Article.people.through.objects.bulk_create(
+            Article.people.through(article_id=a.pk, person_id=people[(i * 3 + k) % 300].pk)
+            for i, a in enumerate(articles)
+            for k in range(2)
+        )
+    from starcity_site.caching import content_changed
+
+    content_changed()  # bulk inserts send no signals
+
+
+def page_urls() -> dict[str, str | None]:
+    """The main pages, each with data about the size of a real one. None: no such page yet."""
+    from django.urls import NoReverseMatch, reverse
+
+    def first(*candidates: tuple[str, dict]) -> str | None:
+        for name, kwargs in candidates:
+            try:
+                return reverse(name, kwargs=kwargs)
+            except NoReverseMatch:
+                continue
+        return None
+
+    search = first(("news:search", {}), ("search", {}), ("search:results", {}))
+    return {
+        "home": first(("home", {})),
+        "news list": first(("news:list", {})),
+        "article": first(("news:article", {"slug": "article-101"})),
+        "show": first(("shows:detail", {"slug": "star-city"})),
+        "person": first(("people:person", {"slug": "person-1"})),
+        "character": first(("people:character", {"slug": "character-1"})),
+        "tag": first(("news:tag", {"slug": "topic-7"})),
+        "search": f"{search}?q={SEARCH_WORD}" if search else None,
+    }
+
+
+def probe() -> dict:
+    """Each page rendered twice in-process: status, bytes and SQL queries of each request."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(SERVER_NAME="127.0.0.1")
+    results = {}
+    for name, url in page_urls().items():
+        if url is None:
+            results[name] = None
+            continue
+        counts, response = [], None
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            counts.append(len(queries))
+        results[name] = {"url": url, "status": response.status_code, "bytes": len(response.content), "sql": counts}
+    return results
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(BASE_DIR))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "starcity_site.settings")
+    import django
+
+    django.setup()
+    if sys.argv[1:] == ["build"]:
+        build()
+    elif sys.argv[1:] == ["pages"]:
+        print(json.dumps(probe()))
+    else:
+        sys.exit("usage: data.py build | pages")

@@ -1,0 +1,414 @@
+"""Benchmark: the public pages under production settings, against whitenoise's static ceiling.
+
+    .venv/bin/python bench/run.py            # both modes, about 4 minutes
+    .venv/bin/python bench/run.py --mode cached --rounds 1
+
+Builds 1,000 articles, 300 people and 3 shows of 30 episodes in a fresh database (PostgreSQL on
+127.0.0.1:5432 if it answers, else SQLite), collects static files into a temporary directory,
+serves them with gunicorn (2 workers, DEBUG off) on loopback, and loads each main page with wrk.
+Per page: requests/s and the fraction of the static ceiling (a whitenoise file of the median
+page's size, measured in every round), p50/p99 latency, bytes, SQL queries per render (counted
+in-process with CaptureQueriesContext); then each worker's RSS and peak RSS from /proc, and the
+cold start. Two modes: page cache on (PAGE_CACHE_SECONDS=600) and off (0).
+See docs/performance.md for the figures and what they mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+import uuid
+from http.client import HTTPConnection
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
+GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+TARGETS = {"cached": 0.50, "news list": 0.04, "article": 0.08, "person": 0.08}
+SQL_BUDGET, RSS_BUDGET_MIB, COLD_START_BUDGET_S = 8, 90, 1.0
+
+
+def reachable(host: str, port: int) -> bool:
+    with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.5):
+        return True
+    return False
+
+
+def fresh_postgres(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_postgres(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run(args: list[str], env: dict, timeout: int = 300) -> str:
+    result = subprocess.run(args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def ensure_wrk() -> str | None:
+    if shutil.which("wrk"):
+        return shutil.which("wrk")
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("Installing wrk from Debian ...", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], capture_output=True, check=False)
+    return shutil.which("wrk")
+
+
+# --- Load generation --------------------------------------------------------------------------------
+
+
+def parse_duration_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def load_wrk(wrk: str, url: str, seconds: float, connections: int) -> dict:
+    script = str(BASE_DIR / "bench" / "reconnect.lua")
+    out = subprocess.run(
+        [wrk, "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency", "-s", script, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": parse_duration_ms(latency["50"]),
+        "p99_ms": parse_duration_ms(latency["99"]),
+        "errors": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def load_python(url: str, seconds: float, connections: int) -> dict:
+    """A bounded fallback without wrk: keep-alive connections in threads, each reconnecting
+    every 50 requests like reconnect.lua. It tops out well below wrk, so fractions read low."""
+    host, port = re.match(r"http://([^:/]+):(\d+)", url).groups()
+    target = url.split(f":{port}", 1)[1]
+    deadline = time.monotonic() + seconds
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+
+    def worker() -> None:
+        conn, mine, bad = HTTPConnection(host, int(port), timeout=10), [], 0
+        while time.monotonic() < deadline:
+            if len(mine) % 50 == 49:
+                conn.close()
+            start = time.perf_counter()
+            conn.request("GET", target)
+            response = conn.getresponse()
+            response.read()
+            mine.append((time.perf_counter() - start) * 1000)
+            bad += response.status >= 400
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "rps": len(latencies) / seconds,
+        "p50_ms": cuts[49],
+        "p99_ms": cuts[98],
+        "errors": errors[0],
+        "socket_errors": "",
+    }
+
+
+# --- The server -----------------------------------------------------------------------------------
+
+
+class Server:
+    def __init__(self, env: dict, port: int, log: Path) -> None:
+        self.env, self.port, self.log = env, port, log
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> float:
+        """Start gunicorn; return seconds from process start to the home page's first 200."""
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            [GUNICORN, "starcity_site.wsgi", "--config", "starcity_site/gunicorn.conf.py"]
+            + ["--bind", f"127.0.0.1:{self.port}"],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=self.log.open("ab"),
+            stderr=subprocess.STDOUT,
+        )
+        while time.monotonic() - started < 30:
+            if self.process.poll() is not None:
+                sys.exit(f"gunicorn exited; see {self.log}")
+            with contextlib.suppress(OSError), urllib.request.urlopen(self.url("/"), timeout=5) as response:
+                if response.status == 200:
+                    return time.monotonic() - started
+            time.sleep(0.005)
+        self.stop()
+        sys.exit(f"gunicorn gave no 200 within 30 s; see {self.log}")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def workers(self) -> list[int]:
+        pid = self.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return [int(child) for child in children]
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def memory_mib(pid: int) -> dict:
+    status = Path(f"/proc/{pid}/status").read_text()
+    field = lambda name: int(re.search(rf"^{name}:\s+(\d+) kB", status, re.MULTILINE).group(1)) / 1024  # noqa: E731
+    return {"rss": field("VmRSS"), "peak": field("VmHWM")}
+
+
+def fetch(url: str) -> tuple[int, bytes, dict]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read(), dict(response.headers)
+
+
+# --- One mode -------------------------------------------------------------------------------------
+
+
+def bench_mode(mode: str, base_env: dict, pages: dict, static_path: str, opts) -> dict:
+    env = dict(base_env, PAGE_CACHE_SECONDS="600" if mode == "cached" else "0")
+    env["CACHE_KEY_PREFIX"] = f"bench-{uuid.uuid4().hex[:8]}"
+    server = Server(env, opts.port, opts.workdir / f"gunicorn-{mode}.log")
+    cold_start = server.start()
+    load = (
+        (lambda url, s: load_wrk(opts.wrk, url, s, opts.connections))
+        if opts.wrk
+        else (lambda url, s: load_python(url, s, opts.connections))
+    )
+    try:
+        for path in [static_path, *(p["url"] for p in pages.values())]:
+            load(server.url(path), opts.warmup)
+        # Rounds, each with its own ceiling run, so drift on a shared machine hits pages and
+        # ceiling alike; medians over the rounds.
+        ceiling, runs = [], {name: [] for name in pages}
+        for _ in range(opts.rounds):
+            ceiling.append(load(server.url(static_path), opts.duration))
+            for name, page in pages.items():
+                runs[name].append(load(server.url(page["url"]), opts.duration))
+        results = {}
+        for name, page in pages.items():
+            status, content, headers = fetch(server.url(page["url"]))
+            results[name] = {
+                "rps": statistics.median(r["rps"] for r in runs[name]),
+                "p50_ms": statistics.median(r["p50_ms"] for r in runs[name]),
+                "p99_ms": statistics.median(r["p99_ms"] for r in runs[name]),
+                "errors": sum(r["errors"] for r in runs[name]),
+                "socket_errors": " ".join(r["socket_errors"] for r in runs[name]).strip(),
+                "status": status,
+                "bytes": len(content),
+                "cache": headers.get("X-Page-Cache", "-"),
+                "runs": runs[name],
+            }
+        workers = {pid: memory_mib(pid) for pid in server.workers()}
+    finally:
+        server.stop()
+    ceiling_rps = statistics.median(c["rps"] for c in ceiling)
+    for result in results.values():
+        result["fraction"] = result["rps"] / ceiling_rps
+    return {
+        "mode": mode,
+        "cold_start_s": cold_start,
+        "ceiling": {"rps": ceiling_rps, "runs": ceiling},
+        "pages": results,
+        "workers": workers,
+    }
+
+
+def report(result: dict, pages: dict) -> list[str]:
+    mode = result["mode"]
+    lines = [
+        f"\n## {mode}: PAGE_CACHE_SECONDS={'600' if mode == 'cached' else '0'}",
+        "",
+        "| page | req/s | of ceiling | p50 ms | p99 ms | bytes | SQL per render | served | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+    ]
+    misses = []
+    for name, r in result["pages"].items():
+        sql = max(pages[name]["sql"])
+        lines.append(
+            f"| {name} | {r['rps']:.0f} | {r['fraction']:.1%} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | "
+            f"{r['bytes']:,} | {sql} | {'from cache' if r['cache'] == 'hit' else 'rendered'} | {r['errors']} |"
+        )
+        target = TARGETS["cached"] if mode == "cached" else TARGETS.get(name)
+        if target is not None and r["fraction"] < target:
+            misses.append(f"{name} {r['fraction']:.1%} < {target:.0%}")
+        if sql > SQL_BUDGET:
+            misses.append(f"{name} {sql} SQL queries > {SQL_BUDGET}")
+        if r["errors"] or r["status"] != 200 or r["socket_errors"]:
+            misses.append(f"{name}: status {r['status']}, {r['errors']} errors {r['socket_errors']}")
+    runs = ", ".join(f"{c['rps']:.0f}" for c in result["ceiling"]["runs"])
+    lines.append(f"| static ceiling | {result['ceiling']['rps']:.0f} ({runs}) | 100% | | | | | | |")
+    lines.append("")
+    lines.append(f"Cold start (process start to first 200 of /): {result['cold_start_s'] * 1000:.0f} ms")
+    for pid, mem in result["workers"].items():
+        lines.append(f"Worker {pid}: RSS {mem['rss']:.1f} MiB, peak {mem['peak']:.1f} MiB")
+        if mem["peak"] > RSS_BUDGET_MIB:
+            misses.append(f"worker {pid} peak RSS {mem['peak']:.1f} MiB > {RSS_BUDGET_MIB}")
+    if result["cold_start_s"] > COLD_START_BUDGET_S:
+        misses.append(f"cold start {result['cold_start_s']:.2f} s > {COLD_START_BUDGET_S} s")
+    lines.append("Targets: " + ("all met" if not misses else "MISSED: " + "; ".join(misses)))
+    return lines
+
+
+def machine() -> list[str]:
+    def version(command: list[str]) -> str:
+        with contextlib.suppress(OSError, IndexError):
+            out = subprocess.run(command, capture_output=True, text=True, check=False)
+            return (out.stdout or out.stderr).strip().splitlines()[0]
+        return "n/a"
+
+    memory = subprocess.run(["free", "-h"], capture_output=True, text=True, check=False).stdout
+    return [
+        f"Machine: {os.cpu_count()} CPUs ({platform.processor() or platform.machine()}), {platform.platform()}",
+        "Memory:\n" + memory.rstrip(),
+        f"Python {platform.python_version()}; {version([GUNICORN, '--version'])}; {version(['wrk', '-v'])}",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mode", choices=["cached", "uncached", "both"], default="both")
+    parser.add_argument("--duration", type=float, default=3, help="seconds of load per page and round (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds over all pages (default 3)")
+    parser.add_argument("--warmup", type=float, default=1, help="seconds of warm-up per page (default 1)")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=8199)
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL database to DROP and recreate (default: …/starcity_bench, else SQLite)"
+    )
+    parser.add_argument("--redis-url", help="default: redis://127.0.0.1:6379/15 if Redis answers")
+    parser.add_argument("--no-redis", action="store_true", help="in-process cache in each worker instead")
+    parser.add_argument("--python-client", action="store_true", help="use the Python load client, not wrk")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    opts = parser.parse_args()
+    opts.wrk = None if opts.python_client else ensure_wrk()
+    opts.workdir = Path(tempfile.mkdtemp(prefix="starcity-bench-"))
+
+    database = opts.database_url or (
+        "postgres://postgres@127.0.0.1:5432/starcity_bench"
+        if reachable("127.0.0.1", 5432)
+        else f"sqlite:///{opts.workdir / 'bench.sqlite3'}"
+    )
+    redis = (
+        None
+        if opts.no_redis
+        else opts.redis_url or ("redis://127.0.0.1:6379/15" if reachable("127.0.0.1", 6379) else None)
+    )
+    print(f"Database: {database.split('://')[0]} ({database})")
+    print(f"Cache: {'Redis ' + redis if redis else 'in-process (LocMem) in each worker'}")
+    print(f"Load tool: {opts.wrk or 'Python client (wrk not available)'}; work dir {opts.workdir}", flush=True)
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="starcity_site.settings",
+        DEBUG="off",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="off",  # plain HTTP on loopback; a PaaS router terminates TLS
+        DATABASE_URL=database,
+        STATIC_ROOT=str(opts.workdir / "static"),
+        MEDIA_ROOT=str(opts.workdir / "media"),
+        WEB_CONCURRENCY="2",
+        # Recycling off so the RSS after the run is that of a worker that served all of it.
+        GUNICORN_MAX_REQUESTS="0",
+        LOG_LEVEL="WARNING",
+    )
+    if redis:
+        env["REDIS_URL"] = redis
+
+    started = time.monotonic()
+    if database.startswith("postgres"):
+        fresh_postgres(database)
+    try:
+        run([PYTHON, "manage.py", "migrate", "--noinput"], env)
+        t = time.monotonic()
+        run([PYTHON, "bench/data.py", "build"], env)
+        print(f"Data set built in {time.monotonic() - t:.1f} s", flush=True)
+        run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
+        probe_env = dict(env, PAGE_CACHE_SECONDS="0", CACHE_KEY_PREFIX=f"bench-probe-{uuid.uuid4().hex[:8]}")
+        probed = json.loads(run([PYTHON, "bench/data.py", "pages"], probe_env).strip().splitlines()[-1])
+        pages = {name: p for name, p in probed.items() if p is not None and p["status"] == 200}
+        for name, p in probed.items():
+            if p is None or p["status"] != 200:
+                print(f"Skipping {name}: {'no URL for it yet' if p is None else p}")
+        size = int(statistics.median(p["bytes"] for p in pages.values()))
+        ceiling_file = Path(env["STATIC_ROOT"]) / "bench-ceiling.html"
+        ceiling_file.write_bytes(os.urandom(size // 2).hex().encode()[:size])
+
+        results = [
+            bench_mode(mode, env, pages, "/static/bench-ceiling.html", opts)
+            for mode in (["cached", "uncached"] if opts.mode == "both" else [opts.mode])
+        ]
+    finally:
+        if database.startswith("postgres") and not opts.database_url:
+            drop_postgres(database)
+        if redis:
+            _forget_redis_keys(redis)
+
+    lines = [*machine(), f"Database: {database.split('://')[0]}; cache: {'Redis' if redis else 'LocMem'}"]
+    lines.append(f"Static ceiling: a {size:,}-byte file served by whitenoise (the median page size)")
+    for result in results:
+        lines.extend(report(result, pages))
+    lines.append(f"\nTotal time: {time.monotonic() - started:.0f} s")
+    print("\n".join(lines))
+    if opts.json:
+        opts.json.write_text(json.dumps({"pages": pages, "results": results}, indent=2))
+    shutil.rmtree(opts.workdir, ignore_errors=True)
+
+
+def _forget_redis_keys(url: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter("bench-*"))
+    if keys:
+        client.delete(*keys)
+
+
+if __name__ == "__main__":
+    main()
