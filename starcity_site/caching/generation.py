@@ -99,9 +99,10 @@ def current(extra_keys: Iterable[str] = ()) -> State:
 
 
 def _refresh_due(generation: int | None) -> float:
+    if generation is None:
+        return NOTHING_DUE  # nothing will be stored, so no need to ask the database
     due = _next_due_timestamp()
-    if generation is not None:
-        cache.set(NEXT_DUE_KEY, (generation, due), timeout=None)
+    cache.set(NEXT_DUE_KEY, (generation, due), timeout=None)
     return due
 
 
