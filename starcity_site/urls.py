@@ -1,10 +1,9 @@
 """Root URLs: each app's namespaced URLs, plus site-wide health, robots and sitemap."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from news.views import HomeView
 from starcity_site import views
@@ -23,9 +22,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Development only (Django's helper is a no-op without DEBUG): production media come from
-    # object storage.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Local media for development and the browser tests (production media come from object
+    # storage). Not Django's static() helper: it is a no-op whenever DEBUG is off, as under tests.
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.media)]
 
 handler400 = "starcity_site.views.bad_request"
 handler403 = "starcity_site.views.permission_denied"

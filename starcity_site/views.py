@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.static import serve as static_serve
 
 logger = logging.getLogger(__name__)
 
@@ -74,3 +75,8 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "errors/403_csrf.html", status=403)
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Local media files (development and tests only); MEDIA_ROOT is read per request."""
+    return static_serve(request, path, document_root=settings.MEDIA_ROOT)
