@@ -5,16 +5,24 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
+from news import sitemaps as news_sitemaps
 from news.views import HomeView
 from starcity_site import views
 
-sitemaps: dict = {}
+# One line per section; every section subclasses starcity_site.seo.SiteSitemap.
+sitemaps: dict = {
+    "static": news_sitemaps.StaticSitemap,
+    "news": news_sitemaps.ArticleSitemap,
+    "news-tags": news_sitemaps.TagSitemap,
+    "news-categories": news_sitemaps.CategorySitemap,
+}
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("news/", include("news.urls")),
     path("shows/", include("shows.urls")),
     path("", include("people.urls")),
+    path("", include("universe.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
