@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from news.anchoring import apply_anchor
 from people.models import Person
-from shows.models import Show
+from shows.models import Episode, Show
 from starcity_site.images import ImageFields
 from starcity_site.publishing import Publishable, PublishableQuerySet
 from starcity_site.richtext import sanitize_html
@@ -82,6 +85,41 @@ class Article(ImageFields, Publishable):
     )
     source_url = models.URLField(_("source URL"), blank=True, validators=[URLValidator(schemes=["http", "https"])])
     featured = models.BooleanField(_("featured"), default=False)
+    # Spoilers (issue 9): fans who have not seen ``spoils_episode`` get the safe headline and
+    # standfirst instead, no body and (with image_spoils) no picture; see spoilers.masking.
+    spoils_episode = models.ForeignKey(
+        Episode,
+        verbose_name=_("spoils episode"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The episode this story gives away. Anchored stories spoil their episode automatically."),
+    )
+    safe_title = models.CharField(
+        _("spoiler-free headline"), max_length=200, blank=True, help_text=_("Shown to fans who have not seen it yet.")
+    )
+    safe_standfirst = models.TextField(
+        _("spoiler-free standfirst"), max_length=600, blank=True, help_text=_("Shown to fans who have not seen it yet.")
+    )
+    image_spoils = models.BooleanField(
+        _("image spoils"), default=False, help_text=_("Hide the picture from fans who have not seen the episode.")
+    )
+    anchor_episode = models.ForeignKey(
+        Episode,
+        verbose_name=_("publish relative to episode"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="anchored_articles",
+        help_text=_("Publish at this episode's air time plus the offset; follows the air date when it moves."),
+    )
+    anchor_offset = models.DurationField(
+        _("offset after air time"),
+        default=datetime.timedelta(0),
+        blank=True,
+        help_text=_('e.g. "2:00:00" for two hours after the episode airs.'),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Bumped on every save; a form carrying an older value is a stale edit (no lost updates).
@@ -102,6 +140,7 @@ class Article(ImageFields, Publishable):
 
     def save(self, *args, **kwargs) -> None:
         self.body = sanitize_html(self.body)
+        apply_anchor(self)
         super().save(*args, **kwargs)
 
     @property

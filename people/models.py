@@ -49,6 +49,27 @@ class Character(models.Model):
         help_text=_("The historical figure or office behind the character, e.g. Sergei Korolev."),
     )
     counterpart_note = models.TextField(_("what the show changed"), blank=True)
+    # Spoilers (issue 9): what an episode reveals about a character is shown only to fans who
+    # have seen that episode (spoilers.masking).
+    description_spoils_episode = models.ForeignKey(
+        Episode,
+        verbose_name=_("description spoils"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The episode the description gives away, if any: hidden from fans who have not seen it."),
+    )
+    fate = models.TextField(_("fate"), blank=True, help_text=_("What becomes of the character."))
+    fate_spoils_episode = models.ForeignKey(
+        Episode,
+        verbose_name=_("fate spoils"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The episode that reveals the fate: hidden from fans who have not seen it."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -123,6 +123,13 @@ class Episode(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     airs_at = models.DateTimeField(_("air date and time"), null=True, blank=True)
     synopsis = models.TextField(_("synopsis"), blank=True)
+    # Spoilers (issue 9): a synopsis that gives the episode away is shown only to fans who have
+    # seen it (spoilers.masking); everyone else sees the episode's title and air date.
+    synopsis_spoils = models.BooleanField(
+        _("synopsis spoils this episode"),
+        default=False,
+        help_text=_("Hide the synopsis from fans who have not seen this episode yet."),
+    )
 
     objects = EpisodeQuerySet.as_manager()
 
