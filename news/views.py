@@ -1,31 +1,311 @@
-"""Public news views. Every queryset starts from Article.objects.published()."""
+"""Public news views. Every queryset starts from Article.objects.published().
 
+The article page alone widens that through news.preview (staff preview of drafts), and such a
+response is marked noindex and never cached. Each view runs a fixed number of queries: lists
+select_related their foreign keys and never touch a relation per row.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 
-from news.models import Article
+from news import structured_data
+from news.models import Article, Category, Tag
+from news.preview import is_preview, visible_articles
+from people.models import BillingLevel, Credit
+from shows.models import Show
+from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
+
+PAGE_SIZE = 12
+HOME_LATEST = 6
+CAST_STRIP = 8
+RELATED = 3
+# The show the site is about. If no show has this slug, prefer a spin-off (the site's show is
+# For All Mankind's spin-off), then the earliest created.
+FEATURED_SHOW_SLUG = "star-city"
 
 
-class HomeView(TemplateView):
+def listing(queryset=None):
+    """Published articles as cards need: the category, nothing per row."""
+    return (queryset if queryset is not None else Article.objects.published()).select_related("category")
+
+
+def featured_show() -> Show | None:
+    return (
+        Show.objects.annotate(
+            preference=Case(
+                When(slug=FEATURED_SHOW_SLUG, then=Value(0)),
+                When(parent__isnull=False, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("preference", "pk")
+        .first()
+    )
+
+
+def published_months():
+    """The months (as aware datetimes, newest first) in which something was published."""
+    return Article.objects.published().datetimes("published_at", "month", order="DESC")
+
+
+class HomeView(SeoMixin, TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest"] = Article.objects.published().for_listing()[:6]
+        # One query for featured and latest together: the newest featured story leads, the
+        # rest follow newest first.
+        recent = list(listing().order_by("-featured", "-published_at", "-id")[: HOME_LATEST + 1])
+        lead = recent[0] if recent and recent[0].featured else None
+        context["featured"] = lead
+        context["latest"] = sorted(
+            (article for article in recent if article is not lead),
+            key=lambda article: article.published_at,
+            reverse=True,
+        )[:HOME_LATEST]
+        show = featured_show()
+        context["show"] = show
+        context["cast"] = (
+            list(
+                Credit.objects.cast()
+                .filter(show=show, billing=BillingLevel.MAIN)
+                .select_related("person", "character")
+                .order_by("billing_order", "person__name")[:CAST_STRIP]
+            )
+            if show
+            else []
+        )
+        return context
+
+    def get_page_meta(self):
+        return PageMeta(
+            title="Star City Fan Site",
+            description="News, cast, episodes and history behind Star City, the For All Mankind spin-off on Apple TV+.",
+            path="/",
+        )
+
+    def get_json_ld(self):
+        return [structured_data.website()]
+
+
+class NewsListBase(SeoMixin, ListView):
+    """A paginated list of published article cards. ``?page=abc`` and out-of-range pages are 404."""
+
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+    heading = "News"
+    intro = ""
+
+    def get_queryset(self):
+        return listing(self.filter_articles(Article.objects.published()))
+
+    def filter_articles(self, queryset):
+        return queryset
+
+    def trail(self) -> list[tuple[str, str]]:
+        return [("News", "")]
+
+    def get_breadcrumbs(self):
+        steps = self.trail()
+        number = self.page_number()
+        if number > 1:
+            # Deeper pages name their number, and the list itself becomes a link.
+            name, _url = steps[-1]
+            steps = [*steps[:-1], (name, self.request.path), (f"Page {number}", "")]
+        return breadcrumb_trail(*steps)
+
+    def get_page_meta(self):
+        number = self.page_number()
+        path = self.request.path + (f"?page={number}" if number > 1 else "")
+        title = self.heading if number == 1 else f"{self.heading} (page {number})"
+        description = describe(self.intro) or f"{self.heading}: news from the Star City fan site."
+        return PageMeta(title=title, description=description, path=path)
+
+    def page_number(self) -> int:
+        # Called after pagination, which has already turned a bad ?page= into a 404.
+        page_obj = getattr(self, "page_obj", None)
+        return page_obj.number if page_obj else 1
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        self.page_obj = page
+        return paginator, page, object_list, is_paginated
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = self.heading
+        context["intro"] = self.intro
         return context
 
 
-class ArticleListView(ListView):
-    template_name = "news/article_list.html"
-    context_object_name = "articles"
-    paginate_by = 12
-
-    def get_queryset(self):
-        return Article.objects.published().for_listing()
+class ArticleListView(NewsListBase):
+    heading = "News"
+    intro = "The latest on Star City and For All Mankind: casting, release dates, trailers and the history behind them."
 
 
-class ArticleDetailView(DetailView):
+class TagView(NewsListBase):
+    template_name = "news/tag.html"
+    allow_empty = False  # a tag with only drafts or scheduled stories does not exist yet
+
+    def filter_articles(self, queryset):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.heading = f"Tagged “{self.tag.name}”"
+        return queryset.filter(tags=self.tag)
+
+    def trail(self):
+        return [("News", "/news/"), (self.heading, "")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tag"] = self.tag
+        return context
+
+
+class CategoryView(NewsListBase):
+    allow_empty = False
+
+    def filter_articles(self, queryset):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.heading = self.category.name
+        self.intro = self.category.description
+        return queryset.filter(category=self.category)
+
+    def trail(self):
+        return [("News", "/news/"), (self.heading, "")]
+
+
+class MonthArchiveView(NewsListBase):
+    """/news/2026/05/: what was published that month (in the site's time zone)."""
+
+    template_name = "news/archive_month.html"
+
+    def filter_articles(self, queryset):
+        year, month = int(self.kwargs["year"]), int(self.kwargs["month"])
+        if not (1 <= month <= 12 and 1 <= year <= 9999):
+            raise Http404("No such month")
+        self.month = datetime.date(year, month, 1)
+        self.heading = f"News from {self.month:%B %Y}"
+        start = timezone.make_aware(datetime.datetime(year, month, 1))
+        end = timezone.make_aware(datetime.datetime(year + month // 12, month % 12 + 1, 1)) if year < 9999 else None
+        queryset = queryset.filter(published_at__gte=start)
+        return queryset.filter(published_at__lt=end) if end else queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        paginated = super().paginate_queryset(queryset, page_size)
+        if not paginated[0].count:  # an empty month is not a page: 404, not an empty list
+            raise Http404("Nothing was published that month")
+        return paginated
+
+    def trail(self):
+        return [("News", "/news/"), ("Archive", "/news/archive/"), (f"{self.month:%B %Y}", "")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["months"] = published_months()
+        context["month"] = self.month
+        return context
+
+
+class ArchiveIndexView(SeoMixin, TemplateView):
+    template_name = "news/archive_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["months"] = published_months()
+        return context
+
+    def get_page_meta(self):
+        return PageMeta(title="News archive", description="Every month of Star City news.", path=self.request.path)
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(("News", "/news/"), ("Archive", ""))
+
+
+class ArticleDetailView(SeoMixin, DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.published().for_detail()
+        return visible_articles(self.request).for_detail()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.preview:
+            # A staff preview must never be stored by the page cache or any shared cache.
+            add_never_cache_headers(response)
+        return response
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        self.preview = is_preview(self.request, article)
+        return article
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context["preview"] = self.preview
+        context["previous_article"], context["next_article"] = self.neighbours(article)
+        context["related"] = self.related(article)
+        return context
+
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """Older and newer published stories. A draft being previewed still only links to published ones."""
+        if article.published_at is None:
+            return None, None
+        published = Article.objects.published().only("title", "slug", "published_at")
+        older = (
+            published.filter(published_at__lt=article.published_at)
+            | published.filter(published_at=article.published_at, id__lt=article.id)
+        ).order_by("-published_at", "-id")
+        newer = (
+            published.filter(published_at__gt=article.published_at)
+            | published.filter(published_at=article.published_at, id__gt=article.id)
+        ).order_by("published_at", "id")
+        return older.first(), newer.first()
+
+    def related(self, article: Article) -> list[Article]:
+        """Published stories sharing a tag or a show, newest first (the tags and shows are prefetched)."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        show_ids = [show.pk for show in article.shows.all()]
+        if not tag_ids and not show_ids:
+            return []
+        ids = (
+            Article.objects.published()
+            .filter(Q(tags__in=tag_ids) | Q(shows__in=show_ids))
+            .exclude(pk=article.pk)
+            .values_list("pk", flat=True)
+        )
+        return list(listing().filter(pk__in=ids).order_by("-published_at", "-id")[:RELATED])
+
+    def get_page_meta(self):
+        article = self.object
+        return PageMeta(
+            title=article.title,
+            description=describe(article.standfirst or article.body),
+            path=article.get_absolute_url(),
+            og_type="article",
+            image=article,
+            noindex=self.preview,
+            published=article.published_at,
+            modified=article.updated_at,
+        )
+
+    def get_breadcrumbs(self):
+        article = self.object
+        steps = [("News", "/news/")]
+        if article.category:
+            steps.append((article.category.name, article.category.get_absolute_url()))
+        return breadcrumb_trail(*steps, (article.title, ""))
+
+    def get_json_ld(self):
+        return [structured_data.news_article(self.object)]

@@ -1,0 +1,131 @@
+"""RSS 2.0 and Atom feeds of published news, all stories or one tag's, with full content.
+
+Every URL in a feed is absolute and built from SITE_URL (the syndication framework would
+otherwise use the django.contrib.sites row, which is not kept in step with the deploy).
+"""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from news.models import Article, Tag
+from starcity_site.seo import SITE_NAME, absolute_url
+
+ITEMS = 20
+
+
+class FullContentRss(Rss201rev2Feed):
+    """RSS with the whole story in ``content:encoded`` (the description stays the standfirst)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:content": "http://purl.org/rss/1.0/modules/content/"}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content:encoded", item["content"])
+
+
+class FullContentAtom(Atom1Feed):
+    """Atom with the whole story in ``<content type="html">`` next to the ``<summary>``."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class NewsRssFeed(Feed):
+    feed_type = FullContentRss
+    description_template = None
+    language = "en-gb"
+
+    def title(self, obj=None):
+        return f"{SITE_NAME}: news"
+
+    def description(self, obj=None):
+        return "News about Star City, the For All Mankind spin-off on Apple TV+."
+
+    def link(self, obj=None):
+        return absolute_url(reverse("news:list"))
+
+    def feed_url(self, obj=None):
+        return absolute_url(reverse("news:feed_rss"))
+
+    def articles(self, obj=None):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return self.articles(obj).select_related("author").prefetch_related("tags")[:ITEMS]
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        return item.standfirst
+
+    def item_link(self, item: Article) -> str:
+        return absolute_url(item.get_absolute_url())
+
+    def item_author_name(self, item: Article) -> str:
+        return item.author_name
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at
+
+    def item_categories(self, item: Article) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+    def item_extra_kwargs(self, item: Article) -> dict:
+        # The body was sanitised when it was saved (news.models.Article.save).
+        return {"content": item.body}
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = FullContentAtom
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+    def feed_url(self, obj=None):
+        return absolute_url(reverse("news:feed_atom"))
+
+
+class TagRssFeed(NewsRssFeed):
+    def get_object(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        if not Article.objects.published().filter(tags=tag).exists():
+            raise Http404("No published stories with this tag")
+        return tag
+
+    def title(self, obj=None):
+        return f"{SITE_NAME}: news tagged “{obj.name}”"
+
+    def description(self, obj=None):
+        return f"Star City news tagged “{obj.name}”."
+
+    def link(self, obj=None):
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj=None):
+        return absolute_url(reverse("news:tag_feed_rss", kwargs={"slug": obj.slug}))
+
+    def articles(self, obj=None):
+        return Article.objects.published().filter(tags=obj)
+
+
+class TagAtomFeed(TagRssFeed):
+    feed_type = FullContentAtom
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+    def feed_url(self, obj=None):
+        return absolute_url(reverse("news:tag_feed_atom", kwargs={"slug": obj.slug}))

@@ -1,0 +1,47 @@
+"""schema.org JSON-LD for news pages, built from the objects the views already loaded."""
+
+from __future__ import annotations
+
+from news.models import Article
+from starcity_site.seo import SITE_NAME, absolute_url, describe, image_object, publisher
+
+
+def website() -> dict:
+    return {"@context": "https://schema.org", "@type": "WebSite", "name": SITE_NAME, "url": absolute_url("/")}
+
+
+def news_article(article: Article) -> dict:
+    """NewsArticle, ``about`` the shows it covers (TVSeries) and mentioning its people."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": describe(article.standfirst or article.body),
+        "url": absolute_url(article.get_absolute_url()),
+        "mainEntityOfPage": absolute_url(article.get_absolute_url()),
+        "datePublished": article.published_at,
+        "dateModified": article.updated_at,
+        "author": {"@type": "Person", "name": article.author_name},
+        "publisher": publisher(),
+    }
+    image = image_object(article)
+    if image:
+        data["image"] = [image]
+    if article.category:
+        data["articleSection"] = article.category.name
+    keywords = [tag.name for tag in article.tags.all()]
+    if keywords:
+        data["keywords"] = keywords
+    about = [
+        {"@type": "TVSeries", "name": show.title, "url": absolute_url(show.get_absolute_url())}
+        for show in article.shows.all()
+    ]
+    if about:
+        data["about"] = about
+    mentions = [
+        {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())}
+        for person in article.people.all()
+    ]
+    if mentions:
+        data["mentions"] = mentions
+    return data
