@@ -5,6 +5,7 @@ from people import views
 app_name = "people"
 
 urlpatterns = [
+    path("people/", views.PersonListView.as_view(), name="index"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
     path("characters/<slug:slug>/", views.CharacterDetailView.as_view(), name="character"),
 ]

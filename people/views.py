@@ -1,17 +1,114 @@
-"""Public pages for people and characters."""
+"""Public pages for people and characters.
 
-from django.views.generic import DetailView
+News about a person comes through the ``articles`` reverse relation and the article queryset's
+own ``published()``: people does not import news (news points at people, not the other way).
+"""
 
-from people.models import Character, Person
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.urls import reverse
+from django.views.generic import DetailView, ListView
+
+from people import structured_data
+from people.models import Character, Credit, CreditKind, Person
+from shows.models import Episode
+from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
+
+RELATED_NEWS = 4
 
 
-class PersonDetailView(DetailView):
-    model = Person
+def people_crumb() -> tuple[str, str]:
+    return ("People", reverse("people:index"))
+
+
+class PersonListView(SeoMixin, ListView):
+    """The cast index: everyone with a credit on a show, with their roles."""
+
+    template_name = "people/person_list.html"
+    context_object_name = "people"
+    paginate_by = 60
+
+    def get_queryset(self):
+        roles = Prefetch(
+            "credits",
+            queryset=Credit.objects.select_related("show", "character").order_by("show__title", "billing_order"),
+        )
+        has_credit = Exists(Credit.objects.filter(person=OuterRef("pk")))
+        return Person.objects.filter(has_credit).prefetch_related(roles)
+
+    def get_page_meta(self):
+        return PageMeta("Cast & crew", "The people who make Star City and For All Mankind.", reverse("people:index"))
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(("People", ""))
+
+
+class PersonDetailView(SeoMixin, DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
 
+    def get_queryset(self):
+        credits = Prefetch(
+            "credits",
+            queryset=Credit.objects.with_related().order_by("show__title", "billing_order", "season__number"),
+        )
+        return Person.objects.prefetch_related(credits)
 
-class CharacterDetailView(DetailView):
-    model = Character
+    def get_context_data(self, **kwargs):
+        person = self.object
+        credits = list(person.credits.all())
+        return super().get_context_data(
+            cast_credits=[c for c in credits if c.kind == CreditKind.CAST],
+            crew_credits=[c for c in credits if c.kind != CreditKind.CAST],
+            related_news=person.articles.published().select_related("category")[:RELATED_NEWS],
+            **kwargs,
+        )
+
+    def get_page_meta(self):
+        person = self.object
+        return PageMeta(
+            person.name, describe(person.short_bio or person.bio), person.get_absolute_url(), "profile", image=person
+        )
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(people_crumb(), (self.object.name, ""))
+
+    def get_json_ld(self):
+        return [structured_data.person(self.object)]
+
+
+class CharacterDetailView(SeoMixin, DetailView):
     template_name = "people/character_detail.html"
     context_object_name = "character"
+
+    def get_queryset(self):
+        played_by = Prefetch("credits", queryset=Credit.objects.select_related("person").order_by("billing_order"))
+        return Character.objects.select_related("show").prefetch_related(played_by)
+
+    def get_context_data(self, **kwargs):
+        character = self.object
+        self.credits = list(character.credits.all())
+        return super().get_context_data(
+            credits=self.credits,
+            episodes=Episode.objects.with_show().filter(credits__character=character).distinct(),
+            **kwargs,
+        )
+
+    def get_page_meta(self):
+        character = self.object
+        return PageMeta(
+            f"{character.name} ({character.show.title})",
+            describe(character.description),
+            character.get_absolute_url(),
+            "profile",
+        )
+
+    def get_breadcrumbs(self):
+        show = self.object.show
+        return breadcrumb_trail(
+            ("Shows", reverse("shows:index")), (show.title, show.get_absolute_url()), (self.object.name, "")
+        )
+
+    def get_json_ld(self):
+        return [structured_data.character(self.object, self.credits)]

@@ -1,13 +1,208 @@
-"""Public show, season and episode pages."""
+"""Public show, season and episode pages.
 
-from django.views.generic import DetailView
+The shows app imports no other content app. Cast, crew and news about a show come through the
+reverse relations other apps declare on Show (``credits``, ``articles``) and their own queryset
+methods (``cast()``, ``with_related()``, ``published()``), so the dependency arrow still points
+from people and news to shows.
+"""
 
-from shows.models import Show
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import DetailView, ListView
+
+from shows import structured_data
+from shows.models import Episode, Season, Show
+from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
+
+LATEST_NEWS = 4
+# Credit kinds and billing as stored by people.models (CreditKind / BillingLevel values).
+CAST, MAIN_BILLING = "cast", "main"
+CREATOR_KINDS = ("creator", "showrunner")
 
 
-class ShowDetailView(DetailView):
+def shows_crumb() -> tuple[str, str]:
+    return ("Shows", reverse("shows:index"))
+
+
+def show_crumb(show: Show) -> tuple[str, str]:
+    return (show.title, show.get_absolute_url())
+
+
+def credit_model():
+    # Credit lives in people; reach it through the relation instead of importing it.
+    return Episode._meta.get_field("credits").related_model
+
+
+class ShowListView(SeoMixin, ListView):
+    template_name = "shows/show_list.html"
+    context_object_name = "shows"
+
+    def get_queryset(self):
+        return Show.objects.with_related().prefetch_related("seasons")
+
+    def get_page_meta(self):
+        return PageMeta(
+            "Shows", "For All Mankind and its spin-off Star City: seasons, episodes, cast.", reverse("shows:index")
+        )
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(("Shows", ""))
+
+
+class ShowDetailView(SeoMixin, DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
 
     def get_queryset(self):
-        return Show.objects.with_related()
+        seasons = Prefetch("seasons", queryset=Season.objects.prefetch_related("episodes"))
+        return Show.objects.with_related().prefetch_related(seasons)
+
+    def get_context_data(self, **kwargs):
+        show = self.object
+        # One query for the main cast and the creators, split here rather than asked twice.
+        credits = list(
+            show.credits.filter(Q(kind=CAST, billing=MAIN_BILLING) | Q(kind__in=CREATOR_KINDS))
+            .with_related()
+            .order_by("billing_order", "person__name")
+        )
+        self.main_cast = [c for c in credits if c.kind == CAST]
+        self.creators = [c for c in credits if c.kind != CAST]
+        return super().get_context_data(
+            main_cast=self.main_cast,
+            creators=self.creators,
+            latest_news=show.articles.published().select_related("category")[:LATEST_NEWS],
+            **kwargs,
+        )
+
+    def get_page_meta(self):
+        show = self.object
+        return PageMeta(
+            show.title, describe(show.tagline or show.synopsis), show.get_absolute_url(), "video.tv_show", image=show
+        )
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(shows_crumb(), (self.object.title, ""))
+
+    def get_json_ld(self):
+        return [structured_data.tv_series(self.object, self.main_cast, self.creators)]
+
+
+class ShowCastView(SeoMixin, DetailView):
+    """The full cast (by billing) and crew (grouped by kind) of one show."""
+
+    template_name = "shows/show_cast.html"
+    context_object_name = "show"
+
+    def get_queryset(self):
+        return Show.objects.with_related().prefetch_related("seasons")
+
+    def get_context_data(self, **kwargs):
+        credits = list(self.object.credits.with_related().order_by("billing_order", "person__name"))
+        self.cast = [c for c in credits if c.kind == CAST]
+        crew: dict[str, list] = {}
+        for credit in sorted((c for c in credits if c.kind != CAST), key=lambda c: c.kind):
+            crew.setdefault(credit.get_kind_display(), []).append(credit)
+        self.creators = [c for c in credits if c.kind in CREATOR_KINDS]
+        return super().get_context_data(cast=self.cast, crew_groups=list(crew.items()), **kwargs)
+
+    def get_page_meta(self):
+        show = self.object
+        return PageMeta(
+            f"{show.title}: cast & crew",
+            f"Everyone in front of and behind the camera on {show.title}.",
+            f"{show.get_absolute_url()}cast/",
+            image=show,
+        )
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(shows_crumb(), show_crumb(self.object), ("Cast & crew", ""))
+
+    def get_json_ld(self):
+        return [structured_data.tv_series(self.object, self.cast, self.creators)]
+
+
+class SeasonDetailView(SeoMixin, DetailView):
+    template_name = "shows/season_detail.html"
+    context_object_name = "season"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Season.objects.select_related("show").prefetch_related("episodes"),
+            show__slug=self.kwargs["slug"],
+            number=self.kwargs["number"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(show=self.object.show, **kwargs)
+
+    def get_page_meta(self):
+        season = self.object
+        title = f"{season.show.title}, season {season.number}"
+        return PageMeta(
+            title,
+            describe(season.synopsis or f"Episode guide for {title}."),
+            season.get_absolute_url(),
+            "video.tv_show",
+            image=season.show,
+        )
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(shows_crumb(), show_crumb(self.object.show), (f"Season {self.object.number}", ""))
+
+    def get_json_ld(self):
+        return [structured_data.tv_season(self.object)]
+
+
+class EpisodeDetailView(SeoMixin, DetailView):
+    template_name = "shows/episode_detail.html"
+    context_object_name = "episode"
+
+    def get_object(self, queryset=None):
+        credits = Prefetch(
+            "credits", queryset=credit_model().objects.with_related().order_by("billing_order", "person__name")
+        )
+        return get_object_or_404(
+            Episode.objects.with_show().prefetch_related("season__episodes", credits),
+            season__show__slug=self.kwargs["slug"],
+            season__number=self.kwargs["number"],
+            number=self.kwargs["episode"],
+        )
+
+    def get_context_data(self, **kwargs):
+        episode = self.object
+        siblings = list(episode.season.episodes.all())
+        index = next(i for i, e in enumerate(siblings) if e.pk == episode.pk)
+        return super().get_context_data(
+            season=episode.season,
+            show=episode.season.show,
+            previous_episode=siblings[index - 1] if index > 0 else None,
+            next_episode=siblings[index + 1] if index + 1 < len(siblings) else None,
+            credits=list(episode.credits.all()),
+            **kwargs,
+        )
+
+    def get_page_meta(self):
+        episode = self.object
+        show = episode.season.show
+        return PageMeta(
+            f"{show.title} {episode.code}: {episode.title}" if episode.title else f"{show.title} {episode.code}",
+            describe(episode.synopsis),
+            episode.get_absolute_url(),
+            "video.episode",
+            image=show,
+        )
+
+    def get_breadcrumbs(self):
+        season = self.object.season
+        return breadcrumb_trail(
+            shows_crumb(),
+            show_crumb(season.show),
+            (f"Season {season.number}", season.get_absolute_url()),
+            (f"Episode {self.object.number}", ""),
+        )
+
+    def get_json_ld(self):
+        return [structured_data.tv_episode(self.object, list(self.object.credits.all()))]

@@ -1,0 +1,34 @@
+"""schema.org JSON-LD for people and characters, as plain dicts the template serialises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shows.structured_data import CONTEXT, absolute, person_ref, series_ref
+
+
+def person(person) -> dict[str, Any]:
+    data = {"@context": CONTEXT, **person_ref(person)}
+    if person.short_bio:
+        data["description"] = person.short_bio
+    if person.birth_date:
+        data["birthDate"] = person.birth_date.isoformat()
+    if person.known_for:
+        data["disambiguatingDescription"] = f"Known for {person.known_for}"
+    return data
+
+
+def character(character, credits) -> dict[str, Any]:
+    """A character is a role: a PerformanceRole naming the actors and the series."""
+    data = {
+        "@context": CONTEXT,
+        "@type": "PerformanceRole",
+        "roleName": character.name,
+        "characterName": character.name,
+        "url": absolute(character.get_absolute_url()),
+        "actor": [person_ref(credit.person) for credit in credits],
+        "isPartOf": series_ref(character.show),
+    }
+    if character.description:
+        data["description"] = character.description
+    return data

@@ -1,0 +1,219 @@
+"""Searching published articles, people, characters and shows.
+
+Two engines behind one interface, chosen by the database:
+
+- PostgreSQL: full-text search. A weighted ``SearchVector`` (title/name A, standfirst/short bio
+  B, body/description C) is matched against the OR of one prefix ``SearchQuery`` per alias form,
+  ranked with ``SearchRank`` and highlighted with ``SearchHeadline``. The "simple" configuration
+  is used on purpose: names must not be stemmed ("Ifans" is not "ifan").
+- SQLite: every word of some alias form must occur (``icontains``) in one of the same fields;
+  results are ordered by the best field that matched (A before B before C), then by the usual
+  order. Highlighting is done in Python (``search.highlight``).
+
+Articles come from ``Article.objects.published()`` only, so drafts and scheduled articles are
+never found. Each group is one query (articles: a count and a page), whatever the data size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models.functions import Concat
+
+from news.models import Article
+from people.models import Character, Person
+from search import highlight
+from search.query import ParsedQuery
+from shows.models import Show
+
+CONFIG = "simple"
+ARTICLES_PER_PAGE = 10
+GROUP_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One searchable type: its fields by weight and how its rows are fetched."""
+
+    key: str
+    label: str
+    a: str
+    b: str
+    c: tuple[str, ...]
+    c_is_html: bool = False
+
+    @property
+    def fields(self) -> list[str]:
+        return [self.a, self.b, *self.c]
+
+    def default_order(self) -> list[str]:
+        return [*self.queryset().model._meta.ordering, "pk"]
+
+    def queryset(self):
+        if self.key == "articles":
+            return Article.objects.published().select_related("category")
+        if self.key == "people":
+            return Person.objects.all()
+        if self.key == "characters":
+            return Character.objects.select_related("show")
+        return Show.objects.all()
+
+
+KINDS = [
+    Kind("articles", "News", "title", "standfirst", ("body",), c_is_html=True),
+    Kind("people", "People", "name", "short_bio", ("bio", "known_for")),
+    Kind("characters", "Characters", "name", "description", ()),
+    Kind("shows", "Shows", "title", "tagline", ("synopsis",)),
+]
+
+
+@dataclass
+class Hit:
+    obj: object
+    title: str  # safe HTML
+    snippet: str  # safe HTML
+
+
+@dataclass
+class Group:
+    kind: Kind
+    hits: list[Hit]
+    page: object | None = None  # a Paginator page, for articles
+
+
+def engine_for_connection() -> PostgresEngine | SimpleEngine:
+    return PostgresEngine() if connection.vendor == "postgresql" else SimpleEngine()
+
+
+def search(query: ParsedQuery, page_number: str | None = None) -> list[Group]:
+    engine = engine_for_connection()
+    if not query.words:
+        return [Group(kind, []) for kind in KINDS]
+    groups = []
+    for kind in KINDS:
+        qs = engine.matching(kind, query)
+        if kind.key == "articles":
+            page = Paginator(qs, ARTICLES_PER_PAGE).get_page(page_number)
+            groups.append(Group(kind, [engine.hit(kind, obj, query) for obj in page.object_list], page))
+            if page.number > 1:
+                break  # later pages page through news only; the other groups are on page 1
+        else:
+            groups.append(Group(kind, [engine.hit(kind, obj, query) for obj in qs[:GROUP_LIMIT]]))
+    return groups
+
+
+class PostgresEngine:
+    def tsquery(self, query: ParsedQuery) -> SearchQuery:
+        # Words are \w+ runs, so quoting them makes a raw tsquery that cannot be malformed;
+        # ":*" makes each a prefix, the way the SQLite engine's substring match behaves.
+        forms = [
+            SearchQuery(" & ".join(f"'{word}':*" for word in words), search_type="raw", config=CONFIG)
+            for words in query.words
+        ]
+        return reduce(or_, forms)
+
+    def matching(self, kind: Kind, query: ParsedQuery):
+        vector = SearchVector(kind.a, weight="A", config=CONFIG) + SearchVector(kind.b, weight="B", config=CONFIG)
+        if kind.c:
+            vector += SearchVector(*kind.c, weight="C", config=CONFIG)
+        tsquery = self.tsquery(query)
+        headline = {
+            "config": CONFIG,
+            "start_sel": highlight.START,
+            "stop_sel": highlight.STOP,
+            "max_words": 30,
+            "min_words": 12,
+            "max_fragments": 2,
+            "fragment_delimiter": " … ",
+        }
+        # B fields are plain text: HighlightAll returns them whole (fragment mode would drop
+        # anything tag-like, e.g. a literal "<b>"), and Python cuts the window.
+        excerpts = {
+            "b_hl": SearchHeadline(
+                kind.b, tsquery, config=CONFIG, start_sel=highlight.START, stop_sel=highlight.STOP, highlight_all=True
+            )
+        }
+        if kind.c:
+            parts = [kind.c[0]]
+            for field in kind.c[1:]:
+                parts += [Value(" "), field]
+            source = Concat(*parts, output_field=TextField()) if len(parts) > 1 else parts[0]
+            excerpts["c_hl"] = SearchHeadline(source, tsquery, **headline)
+        return (
+            kind.queryset()
+            .annotate(
+                search=vector,
+                rank=SearchRank(vector, tsquery),
+                title_hl=SearchHeadline(
+                    kind.a,
+                    tsquery,
+                    config=CONFIG,
+                    start_sel=highlight.START,
+                    stop_sel=highlight.STOP,
+                    highlight_all=True,
+                ),
+                **excerpts,
+            )
+            .filter(search=tsquery)
+            .order_by("-rank", *kind.default_order())
+        )
+
+    def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
+        # The excerpt comes from the B field (plain text) when it matched, else from the C
+        # fields (article bodies are HTML, so their tags are dropped before escaping).
+        b_hl, c_hl = obj.b_hl or "", getattr(obj, "c_hl", "") or ""
+        use_c = not b_hl or (highlight.START in c_hl and highlight.START not in b_hl)
+        if use_c:
+            excerpt = highlight.from_sentinels(c_hl, html_source=kind.c_is_html)
+        else:
+            excerpt = highlight.from_sentinels(b_hl, length=highlight.SNIPPET_LENGTH)
+        return Hit(obj, highlight.from_sentinels(obj.title_hl), excerpt)
+
+
+class SimpleEngine:
+    @staticmethod
+    def variants(word: str) -> set[str]:
+        # SQLite's LIKE folds case for ASCII only: try the usual casings of other scripts.
+        if word.isascii():
+            return {word}
+        return {word, word.lower(), word.upper(), word.capitalize()}
+
+    def field_match(self, fields: list[str], query: ParsedQuery) -> Q:
+        """Some alias form has every one of its words in one of ``fields``."""
+        per_form = []
+        for words in query.words:
+            per_word = [
+                reduce(or_, (Q(**{f"{field}__icontains": v}) for field in fields for v in self.variants(word)))
+                for word in words
+            ]
+            per_form.append(reduce(and_, per_word))
+        return reduce(or_, per_form)
+
+    def matching(self, kind: Kind, query: ParsedQuery):
+        score = Case(
+            When(self.field_match([kind.a], query), then=Value(3)),
+            When(self.field_match([kind.b], query), then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return (
+            kind.queryset()
+            .filter(self.field_match(kind.fields, query))
+            .annotate(score=score)
+            .order_by("-score", *kind.default_order())
+        )
+
+    def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
+        words = query.all_words
+        title = getattr(obj, kind.a)
+        rest = [getattr(obj, field) for field in kind.c]
+        if kind.c_is_html:
+            rest = [highlight.plain_text(value) for value in rest]
+        excerpt = " ".join(part for part in [getattr(obj, kind.b), *rest] if part)
+        return Hit(obj, highlight.mark(title, words), highlight.snippet(excerpt, words))

@@ -1,0 +1,97 @@
+"""schema.org JSON-LD for shows, seasons and episodes, as plain dicts the template serialises.
+
+Cast credits become ``PerformanceRole`` entries of ``actor`` (the actor plus the character as
+``roleName``/``characterName``), the way schema.org models who plays whom; creators and
+showrunners become ``creator``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shows.models import Episode, Season, Show
+from starcity_site import seo
+
+CONTEXT = "https://schema.org"
+
+
+absolute = seo.absolute_url
+
+
+def person_ref(person) -> dict[str, Any]:
+    data = {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
+    if picture := seo.image_url(person):
+        data["image"] = picture
+    return data
+
+
+def performance_role(credit) -> dict[str, Any]:
+    return {
+        "@type": "PerformanceRole",
+        "actor": person_ref(credit.person),
+        "roleName": credit.character.name,
+        "characterName": credit.character.name,
+    }
+
+
+def series_ref(show: Show) -> dict[str, Any]:
+    return {"@type": "TVSeries", "name": show.title, "url": absolute(show.get_absolute_url())}
+
+
+def season_ref(season: Season) -> dict[str, Any]:
+    data = {
+        "@type": "TVSeason",
+        "name": f"Season {season.number}",
+        "seasonNumber": season.number,
+        "url": absolute(season.get_absolute_url()),
+    }
+    if season.episode_count:
+        data["numberOfEpisodes"] = season.episode_count
+    return data
+
+
+def episode_ref(episode: Episode) -> dict[str, Any]:
+    data = {
+        "@type": "TVEpisode",
+        "episodeNumber": episode.number,
+        "name": episode.title or episode.code,
+        "url": absolute(episode.get_absolute_url()),
+    }
+    if episode.airs_at:
+        data["datePublished"] = episode.airs_at.date().isoformat()
+    return data
+
+
+def tv_series(show: Show, cast, creators) -> dict[str, Any]:
+    data = {"@context": CONTEXT, **series_ref(show)}
+    if show.synopsis:
+        data["description"] = show.synopsis
+    if picture := seo.image_url(show):
+        data["image"] = picture
+    if show.premiere_date:
+        data["startDate"] = show.premiere_date.isoformat()
+    data["containsSeason"] = [season_ref(season) for season in show.seasons.all()]
+    data["actor"] = [performance_role(credit) for credit in cast if credit.character_id]
+    data["creator"] = [person_ref(credit.person) for credit in creators]
+    if show.parent_id:
+        data["isBasedOn"] = series_ref(show.parent)
+    return data
+
+
+def tv_season(season: Season) -> dict[str, Any]:
+    data = {"@context": CONTEXT, **season_ref(season)}
+    data["partOfSeries"] = series_ref(season.show)
+    data["episode"] = [episode_ref(episode) for episode in season.episodes.all()]
+    if season.synopsis:
+        data["description"] = season.synopsis
+    return data
+
+
+def tv_episode(episode: Episode, credits) -> dict[str, Any]:
+    data = {"@context": CONTEXT, **episode_ref(episode)}
+    data["partOfSeason"] = season_ref(episode.season)
+    data["partOfSeries"] = series_ref(episode.season.show)
+    if episode.synopsis:
+        data["description"] = episode.synopsis
+    data["actor"] = [performance_role(c) for c in credits if c.kind == "cast" and c.character_id]
+    return data

@@ -1,0 +1,232 @@
+"""Search: finds published articles, people, characters and shows; never drafts; safe on any input.
+
+Runs on both engines: SQLite (icontains + Python highlighting) and PostgreSQL (full-text search
+with SearchRank/SearchHeadline), whichever DATABASE_URL points at.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from search import engine, highlight
+from search.query import MAX_LENGTH, parse
+from starcity_site.publishing import Status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, q, **params):
+    response = client.get("/search/", {"q": q, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_titles(html: str, group: str) -> list[str]:
+    section = html.split(f'id="results-{group}"')[1].split("</section>")[0] if f'id="results-{group}"' in html else ""
+    titles = re.findall(r'<h3 class="search-result__title"><a href="[^"]*">(.*?)</a></h3>', section, re.S)
+    return [re.sub(r"</?mark>", "", t) for t in titles]
+
+
+@pytest.fixture
+def world():
+    show = factories.make_show(
+        title="Star City", slug="star-city", tagline="A paranoid thriller", synopsis="The Soviet side."
+    )
+    factories.make_show(title="For All Mankind", slug="for-all-mankind", synopsis="Leonov walks on the Moon first.")
+    designer = factories.make_character(
+        show, name="The Chief Designer", slug="chief-designer", description="Builds the N1 rocket."
+    )
+    rhys = factories.make_person(
+        name="Rhys Ifans", slug="rhys-ifans", short_bio="Welsh actor.", known_for="House of the Dragon"
+    )
+    factories.make_credit(rhys, show, character=designer)
+    factories.make_article(
+        title="Cosmonauts arrive in Star City",
+        standfirst="Training begins.",
+        body="<p>The <b>cosmonauts</b> train at Zvyozdny gorodok &amp; beyond.</p>",
+    )
+    factories.make_article(title="Designer drafts secret plan", status=Status.DRAFT, body="<p>cosmonauts</p>")
+    factories.make_article(
+        title="Cosmonauts scheduled story",
+        published_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    return {"show": show, "rhys": rhys, "designer": designer}
+
+
+def test_empty_query_shows_just_the_form(client, world):
+    html = results(client, "")
+    assert '<form class="search-form" role="search"' in html and '<label for="search-q">' in html
+    assert "search-result" not in html and "Nothing found" not in html
+    assert results(client, "   \u200f ") == html  # only whitespace and marks: still empty
+
+
+def test_search_page_without_q_parameter(client, world):
+    response = client.get("/search/")
+    assert response.status_code == 200 and b'name="q"' in response.content
+
+
+def test_finds_articles_people_characters_and_shows(client, world):
+    assert result_titles(results(client, "cosmonauts"), "articles") == ["Cosmonauts arrive in Star City"]
+    assert result_titles(results(client, "Ifans"), "people") == ["Rhys Ifans"]
+    assert result_titles(results(client, "chief designer"), "characters") == ["The Chief Designer"]
+    html = results(client, "star city")
+    assert "Star City" in result_titles(html, "shows")
+    assert "Cosmonauts arrive in Star City" in result_titles(html, "articles")
+
+
+def test_matches_lower_weight_fields_too(client, world):
+    assert result_titles(results(client, "gorodok"), "articles") == ["Cosmonauts arrive in Star City"]  # body
+    assert result_titles(results(client, "Dragon"), "people") == ["Rhys Ifans"]  # known for
+    assert result_titles(results(client, "N1 rocket"), "characters") == ["The Chief Designer"]
+    assert result_titles(results(client, "paranoid"), "shows") == ["Star City"]
+
+
+def test_title_matches_rank_above_body_matches(client, world):
+    factories.make_article(title="Weather report", body="<p>Snow over the Moon base.</p>")
+    factories.make_article(title="Moon base opens", body="<p>Built at last.</p>")
+    assert result_titles(results(client, "moon base"), "articles") == ["Moon base opens", "Weather report"]
+
+
+def test_drafts_and_scheduled_articles_never_appear(client, world):
+    for q in ["cosmonauts", "secret plan", "scheduled", "Designer drafts"]:
+        titles = result_titles(results(client, q), "articles")
+        assert "Designer drafts secret plan" not in titles and "Cosmonauts scheduled story" not in titles
+    assert result_titles(results(client, "cosmonauts"), "articles") == ["Cosmonauts arrive in Star City"]
+
+
+def test_matches_are_highlighted(client, world):
+    html = results(client, "ifans")
+    assert "Rhys <mark>Ifans</mark>" in html
+
+
+def test_highlighting_escapes_html_from_content(client, world):
+    factories.make_article(title="<script>alert(1)</script> Hack", standfirst="<b>bold</b> hack attempt")
+    html = results(client, "hack")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Hack</mark>" in html
+    assert "&lt;b&gt;bold&lt;/b&gt; <mark>hack</mark>" in html
+
+
+def test_query_is_escaped_when_echoed(client, world):
+    html = results(client, '"><script>alert(1)</script>')
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_long_query_is_truncated_with_a_note(client, world):
+    html = results(client, "cosmonauts " + "x" * 2000)
+    assert f"only its first {MAX_LENGTH} characters" in html
+    assert parse("y" * 2000).text == "y" * MAX_LENGTH
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "cosmo\x00nauts",
+        "\x00",
+        "\u202eIfans\u202c",
+        "\u200f\u200e",
+        "🚀 rocket 👩‍🚀",
+        "' OR 1=1 --",
+        "&|!:*()<->",
+        "a:* & !b",
+        "%_%",
+        "Королёв",
+        "\\",
+        "'''",
+    ],
+)
+def test_odd_input_never_fails(client, world, q):
+    results(client, q)
+
+
+def test_url_escaped_garbage_never_fails(client, world):
+    for raw in ["q=%ED%A0%80", "q=%FF%FE", "q=%00", "q=a&q=b", "q=%E2%80%AE", "page=abc&q=x"]:
+        assert client.get(f"/search/?{raw}").status_code == 200
+
+
+def test_lone_surrogates_and_marks_are_dropped_from_the_query():
+    assert parse("\ud800Ifans\u200f\x00").text == "Ifans"
+    assert not parse("\ud800\udfff")
+
+
+def test_nul_inside_a_word_is_dropped_and_still_finds(client, world):
+    assert result_titles(results(client, "Ifa\x00ns"), "people") == ["Rhys Ifans"]
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1e9", "", "2"])
+def test_bad_page_values_give_a_clear_page(client, world, page):
+    html = results(client, "cosmonauts", page=page)
+    assert result_titles(html, "articles") == ["Cosmonauts arrive in Star City"]
+
+
+def test_pagination_pages_through_articles(client, world):
+    for n in range(engine.ARTICLES_PER_PAGE + 3):
+        factories.make_article(title=f"Rocket story {n}")
+    first, second = results(client, "rocket"), results(client, "rocket", page="2")
+    assert len(result_titles(first, "articles")) == engine.ARTICLES_PER_PAGE
+    assert len(result_titles(second, "articles")) == 3
+    assert "The Chief Designer" in first and "The Chief Designer" not in second
+    assert 'href="/search/?q=rocket&amp;page=2"' in first
+
+
+def test_results_are_noindex_and_never_page_cached(client, world):
+    response = client.get("/search/", {"q": "cosmonauts"})
+    assert response["X-Robots-Tag"] == "noindex"
+    assert '<meta name="robots" content="noindex' in response.content.decode()
+    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    assert 'rel="canonical"' not in response.content.decode()
+
+
+def test_query_count_is_constant(client, world, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            results(client, "star")
+        return len(queries)
+
+    few = count()
+    for n in range(60):
+        factories.make_article(title=f"Star story {n}", body="<p>star</p>")
+        factories.make_credit(factories.make_person(name=f"Star Person {n}"), world["show"])
+        factories.make_show(title=f"Star show {n}")
+    many = count()
+    assert few == many <= 8
+
+
+def test_uses_the_engine_of_the_database():
+    expected = engine.PostgresEngine if connection.vendor == "postgresql" else engine.SimpleEngine
+    assert isinstance(engine.engine_for_connection(), expected)
+
+
+def test_alias_forms_are_searched_too(client, world, monkeypatch):
+    # search.query imports universe.aliases lazily; whatever expand() returns is searched.
+    import universe.aliases
+
+    monkeypatch.setattr(universe.aliases, "expand", lambda q: [q, "Ifans"] if q == "Ifanz" else [q])
+    assert result_titles(results(client, "Ifanz"), "people") == ["Rhys Ifans"]
+
+
+def test_cyrillic_content_is_found_in_any_case(client, world):
+    factories.make_person(name="Сергей Королёв", slug="korolev")
+    assert result_titles(results(client, "королёв"), "people") == ["Сергей Королёв"]
+    assert result_titles(results(client, "Королёв"), "people") == ["Сергей Королёв"]
+
+
+def test_highlight_unit_folds_case_and_diacritics_but_keeps_the_original_text():
+    assert highlight.mark("Korolëv & <Ko>", ["korolev"]) == "<mark>Korolëv</mark> &amp; &lt;Ko&gt;"
+    assert highlight.mark("Королёв", ["королев"]) == "<mark>Королёв</mark>"
+    assert highlight.from_sentinels(f"a {highlight.START}<b>{highlight.STOP} {highlight.START}x") == (
+        "a <mark>&lt;b&gt;</mark> <mark>x</mark>"
+    )
+    assert highlight.from_sentinels(f"<p>{highlight.START}x{highlight.STOP} &amp; y</p>", html_source=True) == (
+        "<mark>x</mark> &amp; y"
+    )
