@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "shows",
     "people",
     "news",
+    "search",
     "universe",
 ]
 

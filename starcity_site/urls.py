@@ -7,6 +7,8 @@ from django.urls import include, path, re_path
 
 from news import sitemaps as news_sitemaps
 from news.views import HomeView
+from people import sitemaps as people_sitemaps
+from shows import sitemaps as shows_sitemaps
 from starcity_site import views
 
 # One line per section; every section subclasses starcity_site.seo.SiteSitemap.
@@ -15,6 +17,8 @@ sitemaps: dict = {
     "news": news_sitemaps.ArticleSitemap,
     "news-tags": news_sitemaps.TagSitemap,
     "news-categories": news_sitemaps.CategorySitemap,
+    **shows_sitemaps.SITEMAPS,
+    **people_sitemaps.SITEMAPS,
 }
 
 urlpatterns = [
@@ -22,6 +26,7 @@ urlpatterns = [
     path("news/", include("news.urls")),
     path("shows/", include("shows.urls")),
     path("", include("people.urls")),
+    path("search/", include("search.urls")),
     path("", include("universe.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
