@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "news",
     "search",
     "universe",
+    "spoilers",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Pages that depend on the reader's spoiler progress say Vary: Cookie (issue 9).
+    "spoilers.middleware.ProgressMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",

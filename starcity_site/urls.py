@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("search/", include("search.urls")),
     path("", include("universe.urls")),
+    path("progress/", include("spoilers.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

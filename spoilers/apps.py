@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class SpoilersConfig(AppConfig):
+    """Spoiler-safe reading (issue 9): reader progress, masking, the progress form."""
+
+    name = "spoilers"
+    verbose_name = "Spoilers"
+
+    def ready(self) -> None:
+        from spoilers import episodes, schedule
+        from starcity_site.caching import register_due_source
+        from starcity_site.caching.variant import register_variant
+
+        episodes.connect()
+        register_due_source(schedule.next_spoiler_change)
+        register_variant(schedule.progress_variant)

@@ -1,0 +1,47 @@
+"""``{% progress_form %}``: the small "where are you up to?" form on every page (base.html)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django import template
+
+from spoilers.progress import ALL, NONE
+from spoilers.request import get_progress
+
+register = template.Library()
+
+
+def episode_groups(progress) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Aired episodes as (optgroup label, [(value, label)]) by show and season, for a <select>.
+
+    Unaired episodes cannot have been seen, so they are not offered (the current setting is kept).
+    """
+    shown = [
+        r
+        for r in progress.index.ordered
+        if (r.airs_at is not None and r.airs_at <= progress.now) or r.token == progress.token
+    ]
+    groups = []
+    for (show, season), refs in groupby(shown, key=lambda r: (r.show_title, r.season)):
+        options = [(r.token, f"{r.code}{': ' + r.title if r.title else ''}") for r in refs]
+        groups.append((f"{show} — season {season}", options))
+    return groups
+
+
+@register.inclusion_tag("includes/progress_form.html", takes_context=True)
+def progress_form(context, standalone=False):
+    """The form; on the settings page itself only where that page puts it (``standalone``)."""
+    request = context.get("request")
+    if request is None or (context.get("progress_page") and not standalone):
+        return {"progress": None}
+    progress = get_progress(request)
+    return {
+        "progress": progress,
+        "groups": episode_groups(progress),
+        "none_value": "none",
+        "all_value": "all",
+        "is_none": progress.token == NONE,
+        "is_all": progress.token == ALL,
+        "next": request.get_full_path(),
+    }
