@@ -259,19 +259,27 @@ class ArticleDetailView(SeoMixin, DetailView):
         return context
 
     def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
-        """Older and newer published stories. A draft being previewed still only links to published ones."""
+        """Older and newer published stories, in one query (a previewed draft still links only to those)."""
         if article.published_at is None:
             return None, None
-        published = Article.objects.published().only("title", "slug", "published_at")
-        older = (
-            published.filter(published_at__lt=article.published_at)
-            | published.filter(published_at=article.published_at, id__lt=article.id)
-        ).order_by("-published_at", "-id")
-        newer = (
-            published.filter(published_at__gt=article.published_at)
-            | published.filter(published_at=article.published_at, id__gt=article.id)
-        ).order_by("published_at", "id")
-        return older.first(), newer.first()
+        published = Article.objects.published()
+        when, pk = article.published_at, article.pk
+        older = published.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)).order_by(
+            "-published_at", "-pk"
+        )
+        newer = published.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk)).order_by(
+            "published_at", "pk"
+        )
+        pair = Article.objects.filter(Q(pk__in=older.values("pk")[:1]) | Q(pk__in=newer.values("pk")[:1])).only(
+            "title", "slug", "published_at"
+        )
+        previous = next_ = None
+        for other in pair:
+            if (other.published_at, other.pk) < (when, pk):
+                previous = other
+            else:
+                next_ = other
+        return previous, next_
 
     def related(self, article: Article) -> list[Article]:
         """Published stories sharing a tag or a show, newest first (the tags and shows are prefetched)."""

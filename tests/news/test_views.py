@@ -1,0 +1,275 @@
+"""Public news pages: each renders with content, hides drafts and scheduled stories everywhere,
+answers bad input with a 404, and runs a fixed number of queries whatever the amount of data."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from news.views import PAGE_SIZE
+from tests import factories
+from tests.news.conftest import add_articles
+
+LEAKS = (b"DRAFT-LEAK", b"SCHEDULED-LEAK", b"draft-leak", b"scheduled-leak", b"Secret crossover")
+QUERY_BUDGET = 8
+
+
+def assert_no_leak(content: bytes) -> None:
+    for leak in LEAKS:
+        assert leak not in content, leak
+
+
+def json_ld_blocks(html: str) -> list[dict]:
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def month_url(article) -> str:
+    local = timezone.localtime(article.published_at)
+    return f"/news/{local:%Y}/{local:%m}/"
+
+
+def public_urls(room) -> dict[str, str]:
+    newest = room.published[0]
+    return {
+        "home": "/",
+        "list": "/news/",
+        "article": newest.get_absolute_url(),
+        "tag": "/news/tag/casting/",
+        "category": "/news/category/announcements/",
+        "archive": "/news/archive/",
+        "month": month_url(newest),
+    }
+
+
+# --- Every page renders with content ---------------------------------------------------------
+
+
+def test_home_shows_featured_latest_show_status_and_cast(client, newsroom):
+    featured = newsroom.published[2]
+    featured.featured = True
+    featured.save()
+    html = client.get("/").content.decode()
+    assert html.count("<h1") == 1
+    assert 'class="feature"' in html and "Oldest story" in html
+    assert "Newest story" in html and "Middle story" in html
+    assert "Star City" in html and "Announced" in html
+    assert "Rhys Ifans" in html
+    assert_no_leak(html.encode())
+
+
+def test_home_picks_the_star_city_show_over_others(client, db):
+    factories.make_show(title="For All Mankind", slug="for-all-mankind", status="ended")
+    factories.make_show(title="Star City", slug="star-city", status="in_production")
+    html = client.get("/").content.decode()
+    assert 'id="show-heading"' in html
+    assert re.search(r'id="show-heading"[^>]*><a href="/shows/star-city/">Star City</a>', html)
+
+
+def test_home_renders_with_no_content_at_all(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert b"No stories yet" in response.content
+
+
+def test_news_list_is_newest_first_and_paginated(client, newsroom):
+    add_articles(PAGE_SIZE, newsroom.tag, newsroom.show)
+    first = client.get("/news/").content.decode()
+    assert first.index("Newest story") < first.index("Middle story") < first.index("Oldest story")
+    assert first.count('class="card"') == PAGE_SIZE
+    assert 'rel="next" href="/news/?page=2"' in first
+    second = client.get("/news/?page=2")
+    assert second.status_code == 200
+    html = second.content.decode()
+    assert html.count('class="card"') == 3  # 15 published in all
+    assert 'rel="prev" href="/news/"' in html  # page 1 has one address
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/news/?page=2">' in html or "/news/?page=2" in html
+    assert_no_leak(first.encode() + second.content)
+
+
+@pytest.mark.parametrize("page", ["abc", "99999", "0", "-1", "1.5", "9" * 40, "%00"])
+def test_bad_page_numbers_are_404_never_500(client, newsroom, page):
+    for url in ("/news/", "/news/tag/casting/", "/news/category/announcements/", month_url(newsroom.published[0])):
+        assert client.get(url, {"page": page}).status_code == 404, (url, page)
+
+
+def test_page_one_and_last_are_fine(client, newsroom):
+    assert client.get("/news/", {"page": "1"}).status_code == 200
+    assert client.get("/news/", {"page": "last"}).status_code == 200
+
+
+def test_article_page_has_everything(client, newsroom, settings):
+    settings.SITE_URL = "https://starcity.example"
+    newest, middle, _oldest = newsroom.published
+    person = factories.make_person(name="Anna Maxwell Martin", slug="anna-maxwell-martin")
+    middle.people.set([person])
+    middle.image = factories.image_file(size=(1200, 675))
+    middle.image_alt = "A rocket at dawn"
+    middle.save()
+    html = client.get(middle.get_absolute_url()).content.decode()
+    assert html.count("<h1") == 1 and "Middle story</h1>" in html
+    assert "What happened." in html  # standfirst
+    assert "<p>The story.</p>" in html  # body, not escaped
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT', html)
+    assert "Star City staff" in html  # author
+    assert 'href="/news/tag/casting/"' in html
+    assert 'href="/shows/star-city/"' in html and 'href="/people/anna-maxwell-martin/"' in html
+    assert 'via <a href="https://decider.com/star-city"' in html
+    assert 'alt="A rocket at dawn"' in html
+    # Previous/next by publish time, among published stories only.
+    assert re.search(r'rel="prev" href="/news/oldest-story/"', html)
+    assert re.search(r'rel="next" href="/news/newest-story/"', html)
+    # Related stories share the tag.
+    assert 'id="related-heading"' in html and "/news/newest-story/" in html
+    # Head: canonical, description, Open Graph, Twitter.
+    assert '<link rel="canonical" href="https://starcity.example/news/middle-story/">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert 'property="og:image" content="https://starcity.example/media/' in html
+    assert_no_leak(html.encode())
+
+
+def test_article_json_ld_is_a_news_article_about_the_show(client, newsroom):
+    article = newsroom.published[1]
+    blocks = json_ld_blocks(client.get(article.get_absolute_url()).content.decode())
+    types = {block["@type"] for block in blocks}
+    assert types == {"NewsArticle", "BreadcrumbList"}
+    news = next(block for block in blocks if block["@type"] == "NewsArticle")
+    assert news["headline"] == "Middle story"
+    assert news["datePublished"].startswith(str(timezone.localtime(article.published_at).year))
+    assert news["dateModified"]
+    assert news["author"] == {"@type": "Person", "name": "Star City staff"}
+    assert news["about"] == [
+        {"@type": "TVSeries", "name": "Star City", "url": "http://127.0.0.1:8000/shows/star-city/"}
+    ]
+    crumbs = next(block for block in blocks if block["@type"] == "BreadcrumbList")
+    names = [item["name"] for item in crumbs["itemListElement"]]
+    assert names == ["Home", "News", "Announcements", "Middle story"]
+
+
+def test_newest_and_oldest_articles_have_one_neighbour_each(client, newsroom):
+    newest = client.get(newsroom.published[0].get_absolute_url()).content.decode()
+    oldest = client.get(newsroom.published[2].get_absolute_url()).content.decode()
+    assert 'rel="next"' not in newest.split('class="prev-next"')[1]
+    assert 'rel="prev" href="/news/middle-story/"' in newest
+    assert 'rel="prev"' not in oldest.split('class="prev-next"')[1]
+    assert 'rel="next" href="/news/middle-story/"' in oldest
+
+
+def test_tag_category_and_month_pages_list_published_stories(client, newsroom):
+    for url in ("/news/tag/casting/", "/news/category/announcements/", month_url(newsroom.published[0])):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "Newest story" in html, url
+        assert 'aria-label="Breadcrumb"' in html
+        assert '<link rel="canonical"' in html
+        assert_no_leak(response.content)
+
+
+def test_tag_page_links_its_own_feeds(client, newsroom):
+    html = client.get("/news/tag/casting/").content.decode()
+    assert 'type="application/rss+xml" title="Star City Fan Site: Casting (RSS)" href="/news/tag/casting/rss/"' in html
+    assert 'href="/news/tag/casting/atom/"' in html
+
+
+def test_archive_lists_only_months_with_published_stories(client, newsroom):
+    future = timezone.localtime(newsroom.scheduled.published_at)
+    factories.make_article(
+        title="DRAFT-LEAK 2", status="draft", published_at=timezone.now() - datetime.timedelta(days=800)
+    )
+    html = client.get("/news/archive/").content.decode()
+    assert month_url(newsroom.published[0]) in html
+    old = timezone.localtime(timezone.now() - datetime.timedelta(days=800))
+    assert f"/news/{old:%Y}/{old:%m}/" not in html
+    assert client.get(f"/news/{old:%Y}/{old:%m}/").status_code == 404
+    if (future.year, future.month) != (timezone.localtime().year, timezone.localtime().month):
+        assert client.get(f"/news/{future:%Y}/{future:%m}/").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/news/2026/13/", "/news/2026/00/", "/news/0000/05/", "/news/1999/01/"])
+def test_impossible_or_empty_months_are_404(client, newsroom, url):
+    assert client.get(url).status_code == 404
+
+
+# --- Drafts and scheduled stories appear nowhere ---------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["draft", "scheduled"])
+def test_hidden_articles_are_404_to_the_public(client, newsroom, which):
+    article = getattr(newsroom, which)
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_tag_with_only_hidden_articles_is_404(client, newsroom):
+    assert client.get("/news/tag/secret-crossover/").status_code == 404
+    assert client.get("/news/tag/no-such-tag/").status_code == 404
+    assert client.get("/news/category/no-such-category/").status_code == 404
+
+
+def test_no_public_page_mentions_a_hidden_article(client, newsroom):
+    for name, url in public_urls(newsroom).items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        assert_no_leak(response.content)
+    for article in newsroom.published:
+        assert_no_leak(client.get(article.get_absolute_url()).content)
+
+
+def test_scheduled_article_appears_once_due(client, newsroom):
+    newsroom.scheduled.published_at = timezone.now() - datetime.timedelta(minutes=1)
+    newsroom.scheduled.save()
+    assert client.get("/news/scheduled-leak/").status_code == 200
+    assert b"SCHEDULED-LEAK" in client.get("/news/").content
+
+
+# --- Staff preview ------------------------------------------------------------------------------
+
+
+def test_staff_preview_of_a_draft_is_noindex_and_never_cached(editor_client, newsroom):
+    response = editor_client.get(newsroom.draft.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert '<link rel="canonical"' not in html
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    # Even in preview, neighbours are published stories only.
+    assert "scheduled-leak" not in html.split('class="prev-next"')[-1]
+
+
+def test_published_article_seen_by_staff_is_not_a_preview(editor_client, newsroom):
+    html = editor_client.get(newsroom.published[0].get_absolute_url()).content.decode()
+    assert "noindex" not in html
+    assert '<link rel="canonical"' in html
+
+
+# --- Query budget: the same count with little and with much data ------------------------------
+
+
+def count_queries(client, url) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_query_counts_are_fixed_and_within_budget(client, newsroom):
+    urls = public_urls(newsroom)
+    urls["list page 2"] = "/news/?page=2"
+    add_articles(10, newsroom.tag, newsroom.show)
+    little = {name: count_queries(client, url) for name, url in urls.items()}
+    add_articles(190, newsroom.tag, newsroom.show)
+    for n in range(5):  # more people in the cast strip than it shows
+        factories.make_credit(show=newsroom.show, billing="main", billing_order=n)
+    much = {name: count_queries(client, url) for name, url in urls.items()}
+    assert little == much
+    assert max(much.values()) <= QUERY_BUDGET, much
