@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from news.anchoring import apply_anchor
 from people.models import Person
 from shows.models import Episode, Show
+from spoilers.display import ArticleDisplay
 from starcity_site.images import ImageFields
 from starcity_site.publishing import Publishable, PublishableQuerySet
 from starcity_site.richtext import sanitize_html
@@ -56,7 +57,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.select_related("author", "category").prefetch_related("tags", "shows", "people")
 
 
-class Article(ImageFields, Publishable):
+class Article(ArticleDisplay, ImageFields, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     standfirst = models.TextField(

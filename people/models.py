@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from shows.models import Episode, Season, Show
+from spoilers.display import CharacterDisplay
 from starcity_site.images import ImageFields
 
 
@@ -37,7 +38,7 @@ class Person(ImageFields):
         return "".join(part[0] for part in self.name.split()[:2]).upper()
 
 
-class Character(models.Model):
+class Character(CharacterDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.PROTECT, related_name="characters")

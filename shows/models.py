@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from spoilers.display import EpisodeDisplay
 from starcity_site.images import ImageFields
 
 
@@ -117,7 +118,7 @@ class EpisodeQuerySet(models.QuerySet):
         return self.select_related("season__show")
 
 
-class Episode(models.Model):
+class Episode(EpisodeDisplay, models.Model):
     season = models.ForeignKey(Season, verbose_name=_("season"), on_delete=models.CASCADE, related_name="episodes")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200, blank=True)

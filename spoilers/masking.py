@@ -1,7 +1,8 @@
 """Spoiler masking: the one API public views use to show each reader only what they have seen.
 
 ``mask(objects, progress, reveal=False)`` walks model instances (a list, an evaluated or
-unevaluated QuerySet, a Page) and sets display attributes on each, without queries:
+unevaluated QuerySet, a Page) and decides, without queries, what each reader may see; the
+models' display properties (spoilers.display) then answer accordingly:
 
 - Article: ``display_title``, ``display_standfirst`` (safe versions for a reader who is behind),
   ``is_masked`` (body, caption and spoiling image must not be rendered), ``show_image``,
@@ -11,7 +12,9 @@ unevaluated QuerySet, a Page) and sets display attributes on each, without queri
   ``description_spoiler`` / ``fate_spoiler`` (EpisodeRef).
 - Episode: ``display_synopsis``, ``synopsis_masked``.
 - Anything else with ``spoils_episode_id`` (e.g. universe's TimelineEvent): ``is_masked``,
-  ``spoiler_episode``.
+  ``spoiler_episode`` set as plain attributes.
+
+Unmasked instances are safe by default (spoilers.display): they show the spoiler-free version.
 
 Masked text is replaced, not hidden: templates print the display attributes only, so a spoiler
 never reaches the HTML of a reader who is behind.
@@ -24,6 +27,7 @@ from collections.abc import Iterable
 from django.core.paginator import Page
 from django.db.models import Q, QuerySet
 
+from spoilers.display import GENERIC_SAFE_TITLE
 from spoilers.progress import Progress
 
 
@@ -51,51 +55,44 @@ def mask_one(obj, progress: Progress, reveal: bool = False):
     elif label == "shows.episode":
         _mask_episode(obj, progress, reveal)
     elif hasattr(obj, "spoils_episode_id"):
+        # Other models (universe's TimelineEvent): plain attributes, set here.
         obj.spoiler_episode = progress.ref(obj.spoils_episode_id)
         obj.is_masked = not reveal and not progress.has_seen(obj.spoils_episode_id)
     return obj
 
 
-def safe_headline(article, ref) -> str:
-    if article.safe_title:
-        return article.safe_title
-    if ref is not None:
-        return f"A story about {ref.label}"
-    return "A story about a recent episode"
+def _decide(obj, **values) -> None:
+    # Read by the properties of spoilers.display (safe by default until decided here).
+    for name, value in values.items():
+        obj.__dict__[f"_spoiler_{name}"] = value
 
 
 def _mask_article(article, progress: Progress, reveal: bool) -> None:
     spoils = article.spoils_episode_id
     ref = progress.ref(spoils)
-    masked = spoils is not None and not reveal and not progress.has_seen(spoils)
-    article.spoiler_episode = ref
-    article.is_masked = masked
-    if spoils is None:
-        article.public_title, article.public_standfirst = article.title, article.standfirst
-    else:
-        article.public_title, article.public_standfirst = safe_headline(article, ref), article.safe_standfirst
-    if masked:
-        article.display_title, article.display_standfirst = article.public_title, article.public_standfirst
-    else:
-        article.display_title, article.display_standfirst = article.title, article.standfirst
-    article.show_image = bool(article.image) and not (masked and article.image_spoils)
+    title = article.safe_title or (f"A story about {ref.label}" if ref is not None else GENERIC_SAFE_TITLE)
+    _decide(
+        article,
+        episode=ref,
+        masked=spoils is not None and not reveal and not progress.has_seen(spoils),
+        public_title=title,
+    )
 
 
 def _mask_character(character, progress: Progress, reveal: bool) -> None:
-    character.description_spoiler = progress.ref(character.description_spoils_episode_id)
-    character.fate_spoiler = progress.ref(character.fate_spoils_episode_id)
-    character.description_masked = not reveal and not progress.has_seen(character.description_spoils_episode_id)
     # Editors mark what spoils: a fate with no episode named is public knowledge (history, say).
-    character.fate_masked = not reveal and not progress.has_seen(character.fate_spoils_episode_id)
-    character.display_description = "" if character.description_masked else character.description
-    character.display_fate = "" if character.fate_masked else character.fate
-    character.is_masked = character.description_masked or (character.fate_masked and bool(character.fate))
+    description, fate = character.description_spoils_episode_id, character.fate_spoils_episode_id
+    _decide(
+        character,
+        description_episode=progress.ref(description),
+        fate_episode=progress.ref(fate),
+        description_masked=not reveal and not progress.has_seen(description),
+        fate_masked=not reveal and not progress.has_seen(fate),
+    )
 
 
 def _mask_episode(episode, progress: Progress, reveal: bool) -> None:
-    episode.synopsis_masked = episode.synopsis_spoils and not reveal and not progress.has_seen(episode.pk)
-    episode.display_synopsis = "" if episode.synopsis_masked else episode.synopsis
-    episode.is_masked = episode.synopsis_masked
+    _decide(episode, synopsis_masked=episode.synopsis_spoils and not reveal and not progress.has_seen(episode.pk))
 
 
 def spoiler_safe_q(progress: Progress, full: Q, safe: Q, field: str = "spoils_episode") -> Q:
