@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 from news.models import Article, Tag
 from starcity_site.seo import SITE_NAME, absolute_url
@@ -66,7 +67,8 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.standfirst
+        # Readers render the description as HTML; the standfirst is plain text (issue 7).
+        return escape(item.standfirst)
 
     def item_link(self, item: Article) -> str:
         return absolute_url(item.get_absolute_url())
@@ -109,6 +111,10 @@ class TagRssFeed(NewsRssFeed):
         return f"{SITE_NAME}: news tagged “{obj.name}”"
 
     def description(self, obj=None):
+        # RSS readers render the channel description as HTML; a tag name is plain text (issue 7).
+        return escape(self.subtitle(obj))
+
+    def subtitle(self, obj=None):
         return f"Star City news tagged “{obj.name}”."
 
     def link(self, obj=None):
@@ -123,9 +129,6 @@ class TagRssFeed(NewsRssFeed):
 
 class TagAtomFeed(TagRssFeed):
     feed_type = FullContentAtom
-
-    def subtitle(self, obj=None):
-        return self.description(obj)
 
     def feed_url(self, obj=None):
         return absolute_url(reverse("news:tag_feed_atom", kwargs={"slug": obj.slug}))
