@@ -230,3 +230,16 @@ def test_highlight_unit_folds_case_and_diacritics_but_keeps_the_original_text():
     assert highlight.from_sentinels(f"<p>{highlight.START}x{highlight.STOP} &amp; y</p>", html_source=True) == (
         "<mark>x</mark> &amp; y"
     )
+
+
+def test_finds_by_any_recorded_alias_latin_or_cyrillic(client, world):
+    from universe.models import Alias
+
+    for text in ["Korolev", "Korolyov", "Королёв"]:
+        Alias.objects.create(target=world["designer"], text=text)
+    factories.make_article(title="Who was the man behind the rockets?", body="<p>Sergei Korolev ran it all.</p>")
+    for q in ["Korolyov", "Королёв", "королев", "KOROLËV"]:
+        html = results(client, q)
+        assert result_titles(html, "characters") == ["The Chief Designer"], q
+        assert "Who was the man behind the rockets?" in result_titles(html, "articles"), q
+    assert "Sergei <mark>Korolev</mark>" in results(client, "Королёв")
