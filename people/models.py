@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -38,15 +39,62 @@ class Person(ImageFields):
         return "".join(part[0] for part in self.name.split()[:2]).upper()
 
 
+class HistoricalFigure(models.Model):
+    """A real person (or office) a character is based on: the Chief Designer is Sergei Korolev."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    role = models.CharField(
+        _("role or office"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 'Chief Designer of the Soviet space programme'."),
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Who they were in real history."))
+    born = models.DateField(_("born"), null=True, blank=True)
+    died = models.DateField(_("died"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("historical figure")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(born__isnull=True)
+                | models.Q(died__isnull=True)
+                | models.Q(died__gte=models.F("born")),
+                name="historical_figure_dies_after_birth",
+                violation_error_message=_("The date of death comes before the date of birth."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("universe:figure", kwargs={"slug": self.slug})
+
+    @property
+    def lifespan(self) -> str:
+        """'1907–1966', '1934–' or ''."""
+        if not self.born and not self.died:
+            return ""
+        born = str(self.born.year) if self.born else "?"
+        return f"{born}–{self.died.year}" if self.died else f"{born}–"
+
+
 class Character(CharacterDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.PROTECT, related_name="characters")
     description = models.TextField(_("description"), blank=True)
-    counterpart = models.CharField(
-        _("real-history counterpart"),
-        max_length=200,
+    counterpart = models.ForeignKey(
+        "HistoricalFigure",
+        verbose_name=_("real-history counterpart"),
+        null=True,
         blank=True,
+        on_delete=models.SET_NULL,
+        related_name="characters",
         help_text=_("The historical figure or office behind the character, e.g. Sergei Korolev."),
     )
     counterpart_note = models.TextField(_("what the show changed"), blank=True)
@@ -106,7 +154,7 @@ class CreditQuerySet(models.QuerySet):
         return self.exclude(kind=CreditKind.CAST)
 
     def with_related(self) -> CreditQuerySet:
-        return self.select_related("person", "show", "season", "character")
+        return self.select_related("person", "show", "season", "character__counterpart")
 
 
 class Credit(models.Model):
@@ -159,3 +207,36 @@ class Credit(models.Model):
     def __str__(self) -> str:
         what = self.character.name if self.character_id else self.get_kind_display()
         return f"{self.person.name} — {what} ({self.show.title})"
+
+
+class CharacterAppearance(models.Model):
+    """A character in a show: the primary show (``Character.show``) and any crossover into another."""
+
+    character = models.ForeignKey(
+        Character, verbose_name=_("character"), on_delete=models.CASCADE, related_name="appearances"
+    )
+    show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.CASCADE, related_name="appearances")
+    first_episode = models.ForeignKey(
+        Episode,
+        verbose_name=_("first episode"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="first_appearances",
+        help_text=_("Where the character first appears in this show; empty if not yet known."),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("e.g. 'as a younger woman'."))
+
+    class Meta:
+        ordering = ["character", "show__title"]
+        verbose_name = _("appearance")
+        constraints = [
+            models.UniqueConstraint(fields=["character", "show"], name="appearance_unique_per_show"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.character} in {self.show}"
+
+    def clean(self) -> None:
+        if self.first_episode_id and self.show_id and self.first_episode.season.show_id != self.show_id:
+            raise ValidationError({"first_episode": _("The first episode must belong to this show.")})

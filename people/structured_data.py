@@ -31,4 +31,21 @@ def character(character, credits) -> dict[str, Any]:
     }
     if character.description:
         data["description"] = character.description
+    if character.counterpart_id:
+        # The real person behind the role (issue 10); the note says what the show changed.
+        data["isBasedOn"] = figure_ref(character.counterpart)
+        if character.counterpart_note:
+            data["disambiguatingDescription"] = character.counterpart_note
+    return data
+
+
+def figure_ref(figure) -> dict[str, Any]:
+    """A real-history figure as a schema.org Person, linking to the figure's page here."""
+    data = {"@type": "Person", "name": figure.name, "url": absolute(figure.get_absolute_url())}
+    if figure.role:
+        data["jobTitle"] = figure.role
+    if figure.born:
+        data["birthDate"] = figure.born.isoformat()
+    if figure.died:
+        data["deathDate"] = figure.died.isoformat()
     return data

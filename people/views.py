@@ -32,7 +32,9 @@ class PersonListView(SeoMixin, ListView):
     def get_queryset(self):
         roles = Prefetch(
             "credits",
-            queryset=Credit.objects.select_related("show", "character").order_by("show__title", "billing_order"),
+            queryset=Credit.objects.select_related("show", "character__counterpart").order_by(
+                "show__title", "billing_order"
+            ),
         )
         has_credit = Exists(Credit.objects.filter(person=OuterRef("pk")))
         return Person.objects.filter(has_credit).prefetch_related(roles)
@@ -84,7 +86,7 @@ class CharacterDetailView(SeoMixin, DetailView):
 
     def get_queryset(self):
         played_by = Prefetch("credits", queryset=Credit.objects.select_related("person").order_by("billing_order"))
-        return Character.objects.select_related("show").prefetch_related(played_by)
+        return Character.objects.select_related("show", "counterpart").prefetch_related(played_by)
 
     def get_context_data(self, **kwargs):
         character = self.object

@@ -9,10 +9,11 @@ from io import BytesIO
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image
 
 from news.models import Article, Category, Tag
-from people.models import Character, Credit, CreditKind, Person
+from people.models import Character, Credit, CreditKind, HistoricalFigure, Person
 from shows.models import Episode, Season, Show
 from starcity_site.publishing import Status
 from starcity_site.roles import AUTHORS, EDITORS, ensure_roles
@@ -92,7 +93,17 @@ def make_character(show=None, **kwargs) -> Character:
     n = _n()
     defaults = {"name": f"Character {n}", "slug": f"character-{n}", "description": "A character."}
     defaults.update(kwargs)
+    if isinstance(defaults.get("counterpart"), str):
+        # A name is enough in tests: it becomes (or finds) the historical figure of that name.
+        defaults["counterpart"] = make_historical_figure(name=defaults["counterpart"])
     return Character.objects.create(show=show or make_show(), **defaults)
+
+
+def make_historical_figure(**kwargs) -> HistoricalFigure:
+    name = kwargs.pop("name", f"Figure {_n()}")
+    defaults = {"slug": slugify(name) or f"figure-{_n()}"}
+    defaults.update(kwargs)
+    return HistoricalFigure.objects.get_or_create(name=name, defaults=defaults)[0]
 
 
 def make_credit(person=None, show=None, **kwargs) -> Credit:

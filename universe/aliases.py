@@ -34,6 +34,7 @@ NOT_WORD = re.compile(r"[^\w]+")
 REPEATS = re.compile(r"(\w)\1+")  # "Lyudmilla" / "Lyudmila", "-yy" / "-y"
 
 CACHE_KEY = "universe:alias-groups"
+MIN_PARTIAL = 4
 
 
 def normalize(text: str) -> str:
@@ -47,17 +48,22 @@ def normalize(text: str) -> str:
 
 
 def expand(query: str) -> list[str]:
-    """The query, then every spelling of every alias group one of whose aliases the query contains.
+    """The query, then every spelling of every alias group one of whose aliases the query contains
+    (or, for a query of at least MIN_PARTIAL letters, that contains the query).
 
-    An alias matches on whole words of the normalised query ("kgb" in "kgb officer", not in
-    "kgbx"). Never raises for a missing or empty alias table: the query alone comes back.
+    Matching is on whole words of the normalised texts ("kgb" in "kgb officer", not in "kgbx").
+    Each group gives its target's own name first, then its aliases. Never raises for a missing
+    or empty alias table: the query alone comes back.
     """
     variants = [query]
     key = f" {normalize(query)} "
     if key.strip():
         seen = {query.casefold()}
+        # A query of a few letters also matches an alias it is a whole-word part of:
+        # "Zvyozdny" finds the group of "Zvyozdny gorodok".
+        partial = len(key.strip()) >= MIN_PARTIAL
         for keys, forms in _groups():
-            if any(f" {alias} " in key for alias in keys):
+            if any(f" {alias} " in key or (partial and key in f" {alias} ") for alias in keys):
                 for form in forms:
                     if form.casefold() not in seen:
                         seen.add(form.casefold())

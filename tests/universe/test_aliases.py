@@ -101,3 +101,12 @@ def test_expand_reads_aliases_once_per_content_generation(django_assert_num_quer
         assert "Sergei Korolev" in expand("Korolyov")
     _alias(person, "Королёв")  # a content change starts a new generation
     assert "Королёв" in expand("Korolyov")
+
+
+@pytest.mark.django_db
+def test_a_word_of_a_longer_alias_finds_its_group():
+    show = factories.make_show(title="Star City")
+    _alias(show, "Zvyozdny gorodok")
+    assert "Star City" in expand("Zvyozdny")
+    assert "Star City" in expand("Звёздный")
+    assert expand("gor") == ["gor"]  # too short to stand for a whole alias
