@@ -15,8 +15,9 @@ def news_article(article: Article) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title[:110],
-        "description": describe(article.standfirst or article.body),
+        # Spoiler-free whatever the reader has seen: structured data is read by anyone (issue 9).
+        "headline": article.public_title[:110],
+        "description": describe(article.public_standfirst or ("" if article.spoils_episode_id else article.body)),
         "url": absolute_url(article.get_absolute_url()),
         "mainEntityOfPage": absolute_url(article.get_absolute_url()),
         "datePublished": article.published_at,
@@ -24,7 +25,7 @@ def news_article(article: Article) -> dict:
         "author": {"@type": "Person", "name": article.author_name},
         "publisher": publisher(),
     }
-    image = image_object(article)
+    image = None if article.image_spoils else image_object(article)
     if image:
         data["image"] = [image]
     if article.category:

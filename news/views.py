@@ -21,6 +21,7 @@ from news.models import Article, Category, Tag
 from news.preview import is_preview, visible_articles
 from people.models import BillingLevel, Credit
 from shows.models import Show
+from spoilers.views import SpoilerContextMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 PAGE_SIZE = 12
@@ -57,7 +58,7 @@ def published_months():
     return Article.objects.published().datetimes("published_at", "month", order="DESC")
 
 
-class HomeView(SeoMixin, TemplateView):
+class HomeView(SpoilerContextMixin, SeoMixin, TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
@@ -97,7 +98,7 @@ class HomeView(SeoMixin, TemplateView):
         return [structured_data.website()]
 
 
-class NewsListBase(SeoMixin, ListView):
+class NewsListBase(SpoilerContextMixin, SeoMixin, ListView):
     """A paginated list of published article cards. ``?page=abc`` and out-of-range pages are 404."""
 
     template_name = "news/article_list.html"
@@ -231,7 +232,7 @@ class ArchiveIndexView(SeoMixin, TemplateView):
         return breadcrumb_trail(("News", "/news/"), ("Archive", ""))
 
 
-class ArticleDetailView(SeoMixin, DetailView):
+class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
 
@@ -271,7 +272,7 @@ class ArticleDetailView(SeoMixin, DetailView):
             "published_at", "pk"
         )
         pair = Article.objects.filter(Q(pk__in=older.values("pk")[:1]) | Q(pk__in=newer.values("pk")[:1])).only(
-            "title", "slug", "published_at"
+            "title", "slug", "published_at", "spoils_episode", "safe_title"
         )
         previous = next_ = None
         for other in pair:
@@ -298,11 +299,12 @@ class ArticleDetailView(SeoMixin, DetailView):
     def get_page_meta(self):
         article = self.object
         return PageMeta(
-            title=article.title,
-            description=describe(article.standfirst or article.body),
+            # Shared links reach anyone: always the spoiler-free text (spoilers.display).
+            title=article.public_title,
+            description=describe(article.public_standfirst or ("" if article.spoils_episode_id else article.body)),
             path=article.get_absolute_url(),
             og_type="article",
-            image=article,
+            image=None if article.image_spoils else article,
             noindex=self.preview,
             published=article.published_at,
             modified=article.updated_at,
@@ -313,7 +315,7 @@ class ArticleDetailView(SeoMixin, DetailView):
         steps = [("News", "/news/")]
         if article.category:
             steps.append((article.category.name, article.category.get_absolute_url()))
-        return breadcrumb_trail(*steps, (article.title, ""))
+        return breadcrumb_trail(*steps, (article.public_title, ""))
 
     def get_json_ld(self):
         return [structured_data.news_article(self.object)]

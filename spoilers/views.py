@@ -19,7 +19,9 @@ from spoilers.request import get_progress, wants_reveal
 class SpoilerContextMixin:
     """Masks the context objects named in ``spoiler_context`` for the reader's progress.
 
-    Adds ``progress`` (spoilers.progress.Progress) and ``reveal`` to the context. Objects named
+    Masks just before rendering, so lists a subclass adds after ``super().get_context_data()``
+    are covered too. Adds ``progress`` (spoilers.progress.Progress) and ``reveal`` to the
+    context. Objects named
     in ``spoiler_reveal`` (the page's own article) are shown in full when the reader asked for
     it with ``?reveal=1``; everything else on the page (related boxes, lists) stays masked.
     """
@@ -33,6 +35,8 @@ class SpoilerContextMixin:
         "latest",
         "featured",
         "related",
+        "previous_article",
+        "next_article",
         "more_articles",
         "latest_news",
         "results",
@@ -42,15 +46,24 @@ class SpoilerContextMixin:
     spoiler_reveal: tuple[str, ...] = ("object", "article")
 
     def get_context_data(self, **kwargs):
+        if getattr(self, "object", None) is not None:
+            # Before the rest of the context (page meta, breadcrumbs) is built from it.
+            mask(self.object, get_progress(self.request), reveal="object" in self.spoiler_reveal and self._reveal())
         context = super().get_context_data(**kwargs)
-        progress = get_progress(self.request)
-        reveal = wants_reveal(self.request)
+        context["progress"] = get_progress(self.request)
+        context["reveal"] = self._reveal()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        # Here rather than in get_context_data: subclasses add their lists after super() returns.
+        progress, reveal = get_progress(self.request), self._reveal()
         for name in self.spoiler_context:
             if name in context:
                 mask(context[name], progress, reveal=reveal and name in self.spoiler_reveal)
-        context["progress"] = progress
-        context["reveal"] = reveal
-        return context
+        return super().render_to_response(context, **response_kwargs)
+
+    def _reveal(self) -> bool:
+        return wants_reveal(self.request)
 
 
 def _same_site(request: HttpRequest) -> bool:
