@@ -218,6 +218,7 @@ def load(stdout) -> None:
     ]
     heroes = 0
     for story in stories:
+        is_new = not Article.objects.filter(slug=story["slug"]).exists()
         article = sync(
             Article,
             {"slug": story["slug"]},
@@ -250,6 +251,9 @@ def load(stdout) -> None:
             alt=f"Placeholder illustration for \u201c{article.title}\u201d",
             image_caption="A generated illustration; no photograph accompanies this story.",
         )
+        if is_new and article.published_at:
+            # A story first loaded today was not "updated" today: its last change is its publication.
+            Article.objects.filter(pk=article.pk).update(updated_at=article.published_at)
     stdout.write(f"news: {tally.summary()}; {heroes} hero images generated")
 
 

@@ -36,7 +36,7 @@ def initials(text: str) -> str:
 
 
 def colours(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    """A dark background and a lighter accent of the same hue, both fixed by the text.
+    """A dark background and a mid-tone accent of the same hue, both fixed by the text.
 
     The background is kept dark (lightness 0.22–0.30) so white lettering always clears the
     WCAG contrast ratio for large text, whatever hue the name lands on.
@@ -44,7 +44,7 @@ def colours(text: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     digest = hashlib.sha256(text.encode()).digest()
     hue = digest[0] / 255
     background = colorsys.hls_to_rgb(hue, 0.22 + digest[1] / 255 * 0.08, 0.45)
-    accent = colorsys.hls_to_rgb(hue, 0.62, 0.55)
+    accent = colorsys.hls_to_rgb(hue, 0.42, 0.5)  # white text over it stays readable
     return _rgb(background), _rgb(accent)
 
 
@@ -81,8 +81,11 @@ def render(text: str, size: tuple[int, int], *, title: str = "") -> bytes:
     draw.text(((width - (box[2] - box[0])) / 2 - box[0], text_y - (box[3] - box[1]) / 2 - box[1]), letters, font=font)
 
     if title:
-        title_font = ImageFont.load_default(size=short // 14)
-        lines = textwrap.wrap(title, width=24)[:3]
+        size_px = short // 14
+        title_font = ImageFont.load_default(size=size_px)
+        lines = textwrap.wrap(title, width=max(12, int(width * 0.7 / (size_px * 0.55))))
+        if len(lines) > 3:
+            lines = [*lines[:2], lines[2] + " \u2026"]
         y = height * 0.62
         for line in lines:
             line_box = draw.textbbox((0, 0), line, font=title_font)

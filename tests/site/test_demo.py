@@ -143,6 +143,7 @@ def test_only_the_two_stories_are_public(loaded):
     assert set(launch.shows.values_list("slug", flat=True)) == {"star-city", "for-all-mankind"}
     assert launch.people.filter(slug="rhys-ifans").exists()
     assert launch.tags.filter(slug="star-city").exists()
+    assert launch.updated_at == launch.published_at  # not "updated" on the day the demo was loaded
     assert launch.author.get_full_name() == "Star City desk"
     assert not launch.author.is_staff and not launch.author.has_usable_password()
 
