@@ -29,7 +29,7 @@ def character(character, credits) -> dict[str, Any]:
         "actor": [person_ref(credit.person) for credit in credits],
         "isPartOf": series_ref(character.show),
     }
-    if character.description:
+    if character.description and not character.description_spoils_episode_id:  # public: no spoilers
         data["description"] = character.description
     if character.counterpart_id:
         # The real person behind the role (issue 10); the note says what the show changed.

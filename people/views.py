@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView
 from people import structured_data
 from people.models import Character, Credit, CreditKind, Person
 from shows.models import Episode
+from spoilers.views import SpoilerContextMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 RELATED_NEWS = 4
@@ -46,14 +47,17 @@ class PersonListView(SeoMixin, ListView):
         return breadcrumb_trail(("People", ""))
 
 
-class PersonDetailView(SeoMixin, DetailView):
+class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
+    spoiler_context = (*SpoilerContextMixin.spoiler_context, "related_news")
 
     def get_queryset(self):
         credits = Prefetch(
             "credits",
-            queryset=Credit.objects.with_related().order_by("show__title", "billing_order", "season__number"),
+            queryset=Credit.objects.with_related()
+            .select_related("character__counterpart")
+            .order_by("show__title", "billing_order", "season__number"),
         )
         return Person.objects.prefetch_related(credits)
 
@@ -63,7 +67,7 @@ class PersonDetailView(SeoMixin, DetailView):
         return super().get_context_data(
             cast_credits=[c for c in credits if c.kind == CreditKind.CAST],
             crew_credits=[c for c in credits if c.kind != CreditKind.CAST],
-            related_news=person.articles.published().select_related("category")[:RELATED_NEWS],
+            related_news=list(person.articles.published().select_related("category")[:RELATED_NEWS]),
             **kwargs,
         )
 
@@ -80,7 +84,7 @@ class PersonDetailView(SeoMixin, DetailView):
         return [structured_data.person(self.object)]
 
 
-class CharacterDetailView(SeoMixin, DetailView):
+class CharacterDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     template_name = "people/character_detail.html"
     context_object_name = "character"
 
@@ -101,7 +105,8 @@ class CharacterDetailView(SeoMixin, DetailView):
         character = self.object
         return PageMeta(
             f"{character.name} ({character.show.title})",
-            describe(character.description),
+            # Shared links reach anyone: never a spoiling description (spoilers, issue 9).
+            describe("" if character.description_spoils_episode_id else character.description),
             character.get_absolute_url(),
             "profile",
         )

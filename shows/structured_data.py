@@ -91,7 +91,7 @@ def tv_episode(episode: Episode, credits) -> dict[str, Any]:
     data = {"@context": CONTEXT, **episode_ref(episode)}
     data["partOfSeason"] = season_ref(episode.season)
     data["partOfSeries"] = series_ref(episode.season.show)
-    if episode.synopsis:
+    if episode.synopsis and not episode.synopsis_spoils:  # public data: never a spoiler
         data["description"] = episode.synopsis
     data["actor"] = [performance_role(c) for c in credits if c.kind == "cast" and c.character_id]
     return data

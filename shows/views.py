@@ -15,6 +15,8 @@ from django.views.generic import DetailView, ListView
 
 from shows import structured_data
 from shows.models import Episode, Season, Show
+from spoilers.request import get_progress
+from spoilers.views import SpoilerContextMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 LATEST_NEWS = 4
@@ -52,7 +54,7 @@ class ShowListView(SeoMixin, ListView):
         return breadcrumb_trail(("Shows", ""))
 
 
-class ShowDetailView(SeoMixin, DetailView):
+class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
 
@@ -66,6 +68,7 @@ class ShowDetailView(SeoMixin, DetailView):
         credits = list(
             show.credits.filter(Q(kind=CAST, billing=MAIN_BILLING) | Q(kind__in=CREATOR_KINDS))
             .with_related()
+            .select_related("character__counterpart")
             .order_by("billing_order", "person__name")
         )
         self.main_cast = [c for c in credits if c.kind == CAST]
@@ -100,7 +103,11 @@ class ShowCastView(SeoMixin, DetailView):
         return Show.objects.with_related().prefetch_related("seasons")
 
     def get_context_data(self, **kwargs):
-        credits = list(self.object.credits.with_related().order_by("billing_order", "person__name"))
+        credits = list(
+            self.object.credits.with_related()
+            .select_related("character__counterpart")
+            .order_by("billing_order", "person__name")
+        )
         self.cast = [c for c in credits if c.kind == CAST]
         crew: dict[str, list] = {}
         for credit in sorted((c for c in credits if c.kind != CAST), key=lambda c: c.kind):
@@ -156,13 +163,17 @@ class SeasonDetailView(SeoMixin, DetailView):
         return [structured_data.tv_season(self.object)]
 
 
-class EpisodeDetailView(SeoMixin, DetailView):
+class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     template_name = "shows/episode_detail.html"
     context_object_name = "episode"
 
     def get_object(self, queryset=None):
         credits = Prefetch(
-            "credits", queryset=credit_model().objects.with_related().order_by("billing_order", "person__name")
+            "credits",
+            queryset=credit_model()
+            .objects.with_related()
+            .select_related("character__counterpart")
+            .order_by("billing_order", "person__name"),
         )
         return get_object_or_404(
             Episode.objects.with_show().prefetch_related("season__episodes", credits),
@@ -175,21 +186,27 @@ class EpisodeDetailView(SeoMixin, DetailView):
         episode = self.object
         siblings = list(episode.season.episodes.all())
         index = next(i for i, e in enumerate(siblings) if e.pk == episode.pk)
-        return super().get_context_data(
+        context = super().get_context_data(**kwargs)  # masks the episode for this reader
+        context.update(
             season=episode.season,
             show=episode.season.show,
             previous_episode=siblings[index - 1] if index > 0 else None,
             next_episode=siblings[index + 1] if index + 1 < len(siblings) else None,
             credits=list(episode.credits.all()),
-            **kwargs,
+            synopsis_spoiler=self._progress_ref(episode),
         )
+        return context
+
+    def _progress_ref(self, episode):
+        return get_progress(self.request).ref(episode.pk) if episode.synopsis_masked else None
 
     def get_page_meta(self):
         episode = self.object
         show = episode.season.show
         return PageMeta(
             f"{show.title} {episode.code}: {episode.title}" if episode.title else f"{show.title} {episode.code}",
-            describe(episode.synopsis),
+            # Shared links reach anyone: never a spoiling synopsis (spoilers, issue 9).
+            describe("" if episode.synopsis_spoils else episode.synopsis),
             episode.get_absolute_url(),
             "video.episode",
             image=show,

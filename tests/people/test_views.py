@@ -130,7 +130,9 @@ def grow(world, n: int):
     episodes = world["episodes"]
     for i in range(n):
         person = factories.make_person()
-        extra = {"character": world["designer"]} if i % 10 == 0 else {}
+        extra = {"character": factories.make_character(show, counterpart=f"Figure {i}")} if i % 2 else {}
+        if i % 10 == 0:
+            extra = {"character": world["designer"]}
         credit = factories.make_credit(person, show, **extra)
         credit.episodes.set(episodes)
         factories.make_credit(person, show, kind=CreditKind.WRITER)
@@ -155,3 +157,36 @@ def test_sitemap_lists_people_and_characters(client, world, settings):
         assert f"<loc>{settings.SITE_URL}{path}</loc>" in xml
     entry = xml.split(f"<loc>{settings.SITE_URL}/people/rhys-ifans/</loc>")[1].split("</url>")[0]
     assert "<lastmod>" in entry
+
+
+def test_spoiling_description_and_fate_are_hidden_from_a_new_reader(client, world):
+    episode = world["episodes"][1]
+    episode.airs_at = timezone.now() + datetime.timedelta(days=30)
+    episode.save()
+    designer = world["designer"]
+    designer.description = "Secretly dying of cancer."
+    designer.description_spoils_episode = episode
+    designer.fate = "Dies on the operating table."
+    designer.fate_spoils_episode = episode
+    designer.save()
+    response = client.get("/characters/chief-designer/")
+    html = response.content.decode()
+    assert "Secretly dying" not in html and "operating table" not in html
+    assert html.count("Hidden until you have seen") == 2
+    assert "description" not in of_type(response, "PerformanceRole")
+    revealed = client.get("/characters/chief-designer/?reveal=1").content.decode()
+    assert "Secretly dying" in revealed and "operating table" in revealed
+    # Shared links and structured data stay spoiler-free even for a reader who revealed.
+    assert 'content="Secretly dying' not in revealed
+
+
+def test_person_page_news_is_spoiler_masked(client, world):
+    episode = world["episodes"][1]
+    episode.airs_at = timezone.now() + datetime.timedelta(days=30)
+    episode.save()
+    article = factories.make_article(title="Ifans stuns in the finale", safe_title="Ifans on his finale")
+    article.spoils_episode = episode
+    article.save()
+    article.people.add(world["rhys"])
+    html = client.get("/people/rhys-ifans/").content.decode()
+    assert "stuns in the finale" not in html and "Ifans on his finale" in html

@@ -195,7 +195,8 @@ def grow(show, season, people: int, episodes: int):
     for _ in range(episodes):
         factories.make_episode(season, airs_at=timezone.now())
     for n in range(people):
-        credit = factories.make_credit(show=show, billing_order=n)
+        character = factories.make_character(show, counterpart=f"Historical figure {n}")
+        credit = factories.make_credit(show=show, billing_order=n, character=character)
         credit.episodes.set(list(season.episodes.all()[:3]))
     article = factories.make_article()
     article.shows.add(show)
@@ -232,3 +233,27 @@ def test_sitemap_lists_shows_seasons_and_episodes(client, world, settings):
         assert f"<loc>{settings.SITE_URL}{path}</loc>" in xml
     show_entry = xml.split(f"<loc>{settings.SITE_URL}/shows/star-city/</loc>")[1].split("</url>")[0]
     assert f"<lastmod>{world['show'].updated_at.date().isoformat()}" in show_entry
+
+
+def test_spoiling_synopsis_is_not_in_the_html_until_revealed(client, world):
+    episode = world["episodes"][2]
+    episode.airs_at = timezone.now() + datetime.timedelta(days=30)  # nobody has seen it yet
+    episode.synopsis = "The rocket explodes on the pad."
+    episode.synopsis_spoils = True
+    episode.save()
+    html = client.get(episode.get_absolute_url()).content.decode()
+    assert "rocket explodes" not in html
+    assert "Hidden until you have seen" in html and 'href="?reveal=1"' in html
+    assert "rocket explodes" in client.get(episode.get_absolute_url() + "?reveal=1").content.decode()
+
+
+def test_show_page_news_is_spoiler_masked(client, world):
+    episode = world["episodes"][2]
+    episode.airs_at = timezone.now() + datetime.timedelta(days=30)
+    episode.save()
+    article = factories.make_article(title="Shock death in episode three", safe_title="Episode three reviewed")
+    article.spoils_episode = episode
+    article.save()
+    article.shows.add(world["show"])
+    html = client.get("/shows/star-city/").content.decode()
+    assert "Shock death" not in html and "Episode three reviewed" in html
