@@ -1,0 +1,18 @@
+"""The site's URLconf plus views that fail, to see what a production visitor gets."""
+
+from django.db import OperationalError
+from django.urls import path
+
+from starcity_site.urls import *  # noqa: F403 - the real site, handlers included
+from starcity_site.urls import urlpatterns as site_patterns
+
+
+def explode(request):
+    raise RuntimeError("secret internals: SECRET_KEY and /etc/passwd")
+
+
+def database_gone(request):
+    raise OperationalError("connection to server at 10.0.0.5 port 5432 failed")
+
+
+urlpatterns = [path("test-explode/", explode), path("test-db-gone/", database_gone), *site_patterns]
