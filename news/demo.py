@@ -68,7 +68,7 @@ Leonov, not Neil Armstrong, is the first human on the Moon, and the space race n
 Star City begins at that same moment, seen from Moscow. Its subjects are the engineers, the
 cosmonauts and the intelligence officers who keep watch over them, and what it costs to keep
 claiming that the Soviet system is the better one. Expect more paranoia than triumph.</p>
-<p>The showrunners insist it is not a copy of the parent series. In Matt Wolpert's words:</p>
+<p>It is not meant to copy the parent series. As the showrunner Matt Wolpert put it:</p>
 <blockquote><p>\u201cWe didn't want it to function as a mirror of For All Mankind. We really wanted
 it to be its own show.\u201d</p></blockquote>
 <h2>The cast</h2>

@@ -67,7 +67,7 @@ CHARACTERS = [
         "lakshmi",
         "Lakshmi",
         STAR_CITY,
-        "A scientist caught up in the Soviet space effort.",
+        "A scientist in the world of Star City.",
     ),
     Role(
         "margo-madison",
@@ -98,8 +98,7 @@ PEOPLE = [
     Biography(
         "Solly McLeod",
         "Plays Sasha, a cosmonaut who does things his own way.",
-        "Solly McLeod is Sasha in Star City: a cosmonaut with a habit of going off script, which "
-        "makes him a risk in a programme where every move is watched.",
+        "Solly McLeod is Sasha in Star City: a cosmonaut with a habit of going off script.",
     ),
     Biography(
         "Alice Englert",

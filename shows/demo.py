@@ -46,8 +46,8 @@ FAM_SEASONS = {
 }
 
 STAR_CITY_SEASON_1 = (
-    "Ten episodes that start at the 1969 Moon landing and stay in the 1970s. After San Diego "
-    "Comic-Con the makers said the season would not jump ahead a decade, as For All Mankind's "
+    "Ten episodes that start at the 1969 Moon landing and stay in the 1970s. As reported after "
+    "San Diego Comic-Con, the season does not leap ahead a decade the way For All Mankind's "
     "seasons do."
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from PIL import Image
 
 from news.models import Article, Category, Tag
@@ -112,10 +114,12 @@ def test_shows_seasons_and_episodes_from_the_facts(loaded):
 
 
 def test_every_person_character_and_credit_from_the_facts(loaded):
-    assert set(Person.objects.values_list("name", flat=True)) == set(CAST) | set(CREW)
-    assert all(p.short_bio and p.bio for p in Person.objects.all())
+    # Subsets: another app's demo module (universe) may add rows of its own.
+    people = Person.objects.filter(name__in=[*CAST, *CREW])
+    assert people.count() == len(CAST) + len(CREW)
+    assert all(p.short_bio and p.bio for p in people)
     assert Person.objects.get(slug="rhys-ifans").known_for == "Otto Hightower in House of the Dragon"
-    assert set(Character.objects.values_list("slug", flat=True)) == {*CAST.values(), "margo-madison"}
+    assert set(Character.objects.values_list("slug", flat=True)) >= {*CAST.values(), "margo-madison"}
     assert Character.objects.get(slug="margo-madison").show.slug == "for-all-mankind"
 
     for order, (name, character) in enumerate(CAST.items(), start=1):
@@ -132,10 +136,12 @@ def test_only_the_two_stories_are_public(loaded):
         "apple-tv-plus-launches-star-city",
         "star-city-explained-premise-cast-timeline-release",
     }
-    assert Article.objects.scheduled().count() == 1
-    assert Article.objects.drafts().count() == 1
-    assert Article.objects.count() == 4
-    assert Article.objects.filter(featured=True).count() == 1
+    assert list(Article.objects.scheduled().values_list("slug", flat=True)) == ["the-real-star-city"]
+    assert list(Article.objects.drafts().values_list("slug", flat=True)) == ["star-city-for-all-mankind-crossovers"]
+    assert Article.objects.scheduled().get().published_at > timezone.now() + datetime.timedelta(days=30)
+    assert list(Article.objects.filter(featured=True).values_list("slug", flat=True)) == [
+        "apple-tv-plus-launches-star-city"
+    ]
 
     launch = published.get(slug="apple-tv-plus-launches-star-city")
     assert (launch.source_name, launch.category.name) == ("Decider", "Entertainment")
@@ -155,9 +161,14 @@ def test_public_pages_show_published_stories_only(loaded, client):
 
 
 def test_every_image_has_alt_text_credit_and_real_dimensions(loaded):
-    sizes = {Person: placeholders.PORTRAIT, Show: placeholders.POSTER, Article: placeholders.HERO}
-    for model, size in sizes.items():
-        for obj in model.objects.all():
+    sizes = {
+        Person.objects.filter(name__in=[*CAST, *CREW]): placeholders.PORTRAIT,
+        Show.objects.all(): placeholders.POSTER,
+        Article.objects.all(): placeholders.HERO,
+    }
+    for queryset, size in sizes.items():
+        assert queryset.exists()
+        for obj in queryset:
             assert obj.image, obj
             assert obj.image_alt.startswith("Placeholder"), obj
             assert obj.image_credit == placeholders.CREDIT
