@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, IntegerField, OuterRef, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -20,7 +20,7 @@ from news import structured_data
 from news.models import Article, Category, Tag
 from news.preview import is_preview, visible_articles
 from people.models import BillingLevel, Credit
-from shows.models import Show
+from shows.models import Show, ShowStatus
 from spoilers.views import SpoilerContextMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
@@ -31,6 +31,7 @@ RELATED = 3
 # The show the site is about. If no show has this slug, prefer a spin-off (the site's show is
 # For All Mankind's spin-off), then the earliest created.
 FEATURED_SHOW_SLUG = "star-city"
+PREMIERED = (ShowStatus.AIRING, ShowStatus.ENDED)
 
 
 def listing(queryset=None):
@@ -75,6 +76,8 @@ class HomeView(SpoilerContextMixin, SeoMixin, TemplateView):
         )[:HOME_LATEST]
         show = featured_show()
         context["show"] = show
+        # "Expected late 2026" before the premiere, "Premiered 31 May 2026" once it is on air.
+        context["release_heading"] = "Premiered" if show and show.status in PREMIERED else "Expected"
         context["cast"] = (
             list(
                 Credit.objects.cast()
@@ -255,46 +258,39 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context["preview"] = self.preview
-        context["previous_article"], context["next_article"] = self.neighbours(article)
-        context["related"] = self.related(article)
+        previous, next_, related = self.around(article)
+        context["previous_article"], context["next_article"], context["related"] = previous, next_, related
         return context
 
-    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
-        """Older and newer published stories, in one query (a previewed draft still links only to those)."""
-        if article.published_at is None:
-            return None, None
-        published = Article.objects.published()
-        when, pk = article.published_at, article.pk
-        older = published.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)).order_by(
-            "-published_at", "-pk"
-        )
-        newer = published.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk)).order_by(
-            "published_at", "pk"
-        )
-        pair = Article.objects.filter(Q(pk__in=older.values("pk")[:1]) | Q(pk__in=newer.values("pk")[:1])).only(
-            "title", "slug", "published_at", "spoils_episode", "safe_title"
-        )
-        previous = next_ = None
-        for other in pair:
-            if (other.published_at, other.pk) < (when, pk):
-                previous = other
-            else:
-                next_ = other
-        return previous, next_
+    def around(self, article: Article) -> tuple[Article | None, Article | None, list[Article]]:
+        """The older and newer published stories and up to three related ones, in one query.
 
-    def related(self, article: Article) -> list[Article]:
-        """Published stories sharing a tag or a show, newest first (the tags and shows are prefetched)."""
+        Related means published and sharing a tag or a show (the article's tags and shows are
+        prefetched). The query fetches the union of the two neighbours and the three newest
+        related stories; the closest older and newer rows are the neighbours, because the true
+        neighbours are in the set and nothing else in it can be closer.
+        """
+        published = Article.objects.published().exclude(pk=article.pk)
         tag_ids = [tag.pk for tag in article.tags.all()]
         show_ids = [show.pk for show in article.shows.all()]
-        if not tag_ids and not show_ids:
-            return []
-        ids = (
-            Article.objects.published()
-            .filter(Q(tags__in=tag_ids) | Q(shows__in=show_ids))
-            .exclude(pk=article.pk)
-            .values_list("pk", flat=True)
+        shares = Exists(Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)) | Exists(
+            Article.shows.through.objects.filter(article_id=OuterRef("pk"), show_id__in=show_ids)
         )
-        return list(listing().filter(pk__in=ids).order_by("-published_at", "-id")[:RELATED])
+        wanted = Q(pk__in=published.filter(shares).order_by("-published_at", "-pk").values("pk")[:RELATED])
+        when, pk = article.published_at, article.pk
+        if when is not None:  # a draft being previewed may have no date: then no neighbours
+            older = published.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
+            newer = published.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk))
+            wanted |= Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
+            wanted |= Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
+        rows = list(
+            listing(published.filter(wanted))
+            .annotate(is_related=ExpressionWrapper(shares, output_field=BooleanField()))
+            .order_by("-published_at", "-pk")
+        )
+        previous = next((row for row in rows if when and (row.published_at, row.pk) < (when, pk)), None)
+        next_ = next((row for row in reversed(rows) if when and (row.published_at, row.pk) > (when, pk)), None)
+        return previous, next_, [row for row in rows if row.is_related][:RELATED]
 
     def get_page_meta(self):
         article = self.object

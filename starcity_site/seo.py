@@ -71,7 +71,13 @@ class PageMeta:
 
     @property
     def canonical(self) -> str:
+        """Absolute, for og:url and JSON-LD (Open Graph requires absolute URLs)."""
         return absolute_url(self.path)
+
+    @property
+    def canonical_path(self) -> str:
+        """For <link rel="canonical">: root-relative, so no <link> in a page names a host."""
+        return self.path or "/"
 
     @property
     def image_url(self) -> str:

@@ -61,7 +61,8 @@ def test_page_meta_builds_absolute_canonical_and_image(settings, db):
     assert (meta.image_width, meta.image_height, meta.image_alt) == (1200, 600, "Rocket")
     assert meta.twitter_card == "summary_large_image"
     html = Template('{% include "includes/meta.html" %}').render(Context({"meta": meta, "SITE_NAME": "X"}))
-    assert '<link rel="canonical" href="https://starcity.example/news/a/">' in html
+    assert '<link rel="canonical" href="/news/a/">' in html
+    assert '<meta property="og:url" content="https://starcity.example/news/a/">' in html
     assert '<meta property="og:image:width" content="1200">' in html
     plain = seo.PageMeta(title="Plain", noindex=True)
     html = Template('{% include "includes/meta.html" %}').render(Context({"meta": plain}))

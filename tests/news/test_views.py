@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from news.models import Article
 from news.views import PAGE_SIZE
 from tests import factories
 from tests.news.conftest import add_articles
@@ -91,7 +92,7 @@ def test_news_list_is_newest_first_and_paginated(client, newsroom):
     html = second.content.decode()
     assert html.count('class="card"') == 3  # 15 published in all
     assert 'rel="prev" href="/news/"' in html  # page 1 has one address
-    assert '<link rel="canonical" href="http://127.0.0.1:8000/news/?page=2">' in html or "/news/?page=2" in html
+    assert '<link rel="canonical" href="/news/?page=2">' in html
     assert_no_leak(first.encode() + second.content)
 
 
@@ -130,7 +131,8 @@ def test_article_page_has_everything(client, newsroom, settings):
     # Related stories share the tag.
     assert 'id="related-heading"' in html and "/news/newest-story/" in html
     # Head: canonical, description, Open Graph, Twitter.
-    assert '<link rel="canonical" href="https://starcity.example/news/middle-story/">' in html
+    assert '<link rel="canonical" href="/news/middle-story/">' in html
+    assert '<meta property="og:url" content="https://starcity.example/news/middle-story/">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert 'property="og:image" content="https://starcity.example/media/' in html
@@ -234,15 +236,21 @@ def test_scheduled_article_appears_once_due(client, newsroom):
 # --- Staff preview ------------------------------------------------------------------------------
 
 
-def test_staff_preview_of_a_draft_is_noindex_and_never_cached(editor_client, newsroom):
-    response = editor_client.get(newsroom.draft.get_absolute_url())
+def test_a_preview_is_noindex_and_never_cached(client, newsroom, monkeypatch):
+    """The view's half of news.preview's contract, whatever decides who may preview (admin's)."""
+    monkeypatch.setattr("news.views.visible_articles", lambda request: Article.objects.all())
+    monkeypatch.setattr("news.views.is_preview", lambda request, article: not article.is_published)
+    response = client.get(newsroom.draft.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert '<link rel="canonical"' not in html
-    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
-    # Even in preview, neighbours are published stories only.
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    # Even in preview, neighbours and related stories are published ones only.
     assert "scheduled-leak" not in html.split('class="prev-next"')[-1]
+    # And the preview was not stored for the next visitor.
+    monkeypatch.undo()
+    assert client.get(newsroom.draft.get_absolute_url()).status_code == 404
 
 
 def test_published_article_seen_by_staff_is_not_a_preview(editor_client, newsroom):
@@ -273,3 +281,29 @@ def test_query_counts_are_fixed_and_within_budget(client, newsroom):
     much = {name: count_queries(client, url) for name, url in urls.items()}
     assert little == much
     assert max(much.values()) <= QUERY_BUDGET, much
+
+
+def test_related_box_holds_the_three_newest_sharing_a_tag_or_show_and_not_mere_neighbours(client, newsroom):
+    middle = newsroom.published[1]
+    other_tag = factories.make_tag(name="Elsewhere", slug="elsewhere")
+    now = timezone.now()
+    # An unrelated story right next to the middle one: a neighbour, not related.
+    factories.make_article(
+        title="Unrelated neighbour",
+        slug="unrelated-neighbour",
+        published_at=middle.published_at + datetime.timedelta(minutes=1),
+        tags=[other_tag],
+    )
+    for n in range(4):
+        factories.make_article(
+            title=f"Related {n}",
+            slug=f"related-{n}",
+            published_at=now - datetime.timedelta(days=30 + n),
+            tags=[newsroom.tag],
+        )
+    html = client.get(middle.get_absolute_url()).content.decode()
+    prev_next, related = html.split('class="prev-next"')[1].split('id="related-heading"')
+    assert 'rel="next" href="/news/unrelated-neighbour/"' in prev_next
+    assert 'rel="prev" href="/news/oldest-story/"' in prev_next
+    titles = re.findall(r'class="card__title"><a href="/news/([^/]+)/"', related)
+    assert titles == ["newest-story", "oldest-story", "related-0"]
