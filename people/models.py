@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -83,6 +84,32 @@ class HistoricalFigure(models.Model):
         return f"{born}–{self.died.year}" if self.died else f"{born}–"
 
 
+class CharacterQuerySet(models.QuerySet):
+    def in_show(self, shows) -> CharacterQuerySet:
+        """Characters of any of ``shows`` (ids or instances): as primary show or through an appearance."""
+        appears = CharacterAppearance.objects.filter(character=OuterRef("pk"), show__in=shows)
+        return self.filter(models.Q(show__in=shows) | Exists(appears))
+
+    def crossovers(self, show: Show) -> CharacterQuerySet:
+        """Characters in ``show`` who also appear in its parent or one of its spin-offs.
+
+        Reads ``show.spinoffs`` (prefetched by ``Show.objects.with_related()``).
+        """
+        related = [pk for pk in (show.parent_id, *(s.pk for s in show.spinoffs.all())) if pk]
+        if not related:
+            return self.none()
+        return self.in_show([show.pk]).in_show(related).with_appearances()
+
+    def with_appearances(self) -> CharacterQuerySet:
+        appearances = models.Prefetch(
+            "appearances",
+            queryset=CharacterAppearance.objects.select_related("show", "first_episode__season").order_by(
+                "show__title"
+            ),
+        )
+        return self.select_related("show").prefetch_related(appearances)
+
+
 class Character(CharacterDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -120,6 +147,8 @@ class Character(CharacterDisplay, models.Model):
         help_text=_("The episode that reveals the fate: hidden from fans who have not seen it."),
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CharacterQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -90,7 +90,7 @@ class CharacterDetailView(SpoilerContextMixin, SeoMixin, DetailView):
 
     def get_queryset(self):
         played_by = Prefetch("credits", queryset=Credit.objects.select_related("person").order_by("billing_order"))
-        return Character.objects.select_related("show", "counterpart").prefetch_related(played_by)
+        return Character.objects.with_appearances().select_related("counterpart").prefetch_related(played_by)
 
     def get_context_data(self, **kwargs):
         character = self.object

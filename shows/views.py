@@ -77,6 +77,8 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
             main_cast=self.main_cast,
             creators=self.creators,
             latest_news=show.articles.published().select_related("category")[:LATEST_NEWS],
+            # Characters shared with the parent or a spin-off (issue 10), through the reverse relation.
+            crossovers=show.characters.model.objects.crossovers(show),
             **kwargs,
         )
 

@@ -10,6 +10,7 @@ from news.views import HomeView
 from people import sitemaps as people_sitemaps
 from shows import sitemaps as shows_sitemaps
 from starcity_site import views
+from universe import sitemaps as universe_sitemaps
 
 # One line per section; every section subclasses starcity_site.seo.SiteSitemap.
 sitemaps: dict = {
@@ -19,6 +20,7 @@ sitemaps: dict = {
     "news-categories": news_sitemaps.CategorySitemap,
     **shows_sitemaps.SITEMAPS,
     **people_sitemaps.SITEMAPS,
+    **universe_sitemaps.SITEMAPS,
 }
 
 urlpatterns = [
