@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from django import template
+from django.db import DatabaseError
 
 from spoilers.progress import ALL, NONE
 from spoilers.request import get_progress
@@ -35,7 +36,11 @@ def progress_form(context, standalone=False):
     request = context.get("request")
     if request is None or (context.get("progress_page") and not standalone):
         return {"progress": None}
-    progress = get_progress(request)
+    try:
+        progress = get_progress(request)
+    except DatabaseError:
+        # Error pages (503: the database is down) render base.html too: no form, no second error.
+        return {"progress": None}
     return {
         "progress": progress,
         "groups": episode_groups(progress),

@@ -90,3 +90,11 @@ def test_bad_cookies_read_as_the_default(client, universe, cookie):
     response = client.get("/progress/", HTTP_COOKIE=header)
     assert response.status_code == 200
     assert "episodes aired over a week ago" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/news/", "/shows/star-city/", "/this-page-does-not-exist/"])
+def test_every_page_carries_the_form_and_comes_back_to_itself(client, universe, url):
+    html = client.get(url).content.decode()
+    assert '<form class="progress-form" method="post" action="/progress/"' in html
+    assert f'<input type="hidden" name="next" value="{url}">' in html
+    assert '<label class="progress-form__label" for="progress-select">' in html
