@@ -31,6 +31,8 @@ from people.models import Character, Person
 from search import highlight
 from search.query import ParsedQuery
 from shows.models import Show
+from spoilers.masking import mask, spoiler_safe_q
+from spoilers.progress import Progress
 
 CONFIG = "simple"
 ARTICLES_PER_PAGE = 10
@@ -47,6 +49,9 @@ class Kind:
     b: str
     c: tuple[str, ...]
     c_is_html: bool = False
+    # Rows that spoil an episode the reader has not seen match only on the spoiler-free fields.
+    spoiler_field: str | None = None
+    safe_fields: tuple[str, ...] = ()
 
     @property
     def fields(self) -> list[str]:
@@ -66,9 +71,26 @@ class Kind:
 
 
 KINDS = [
-    Kind("articles", "News", "title", "standfirst", ("body",), c_is_html=True),
+    Kind(
+        "articles",
+        "News",
+        "title",
+        "standfirst",
+        ("body",),
+        c_is_html=True,
+        spoiler_field="spoils_episode",
+        safe_fields=("safe_title", "safe_standfirst"),
+    ),
     Kind("people", "People", "name", "short_bio", ("bio", "known_for")),
-    Kind("characters", "Characters", "name", "description", ()),
+    Kind(
+        "characters",
+        "Characters",
+        "name",
+        "description",
+        (),
+        spoiler_field="description_spoils_episode",
+        safe_fields=("name",),
+    ),
     Kind("shows", "Shows", "title", "tagline", ("synopsis",)),
 ]
 
@@ -91,21 +113,38 @@ def engine_for_connection() -> PostgresEngine | SimpleEngine:
     return PostgresEngine() if connection.vendor == "postgresql" else SimpleEngine()
 
 
-def search(query: ParsedQuery, page_number: str | None = None) -> list[Group]:
+def search(query: ParsedQuery, progress: Progress, page_number: str | None = None) -> list[Group]:
+    """Groups of hits for ``query``, spoiler-safe for a reader at ``progress`` (spoilers app)."""
     engine = engine_for_connection()
     if not query.words:
         return [Group(kind, []) for kind in KINDS]
     groups = []
     for kind in KINDS:
-        qs = engine.matching(kind, query)
+        qs = engine.matching(kind, query, progress)
         if kind.key == "articles":
             page = Paginator(qs, ARTICLES_PER_PAGE).get_page(page_number)
-            groups.append(Group(kind, [engine.hit(kind, obj, query) for obj in page.object_list], page))
+            groups.append(Group(kind, hits(engine, kind, mask(list(page.object_list), progress), query), page))
             if page.number > 1:
                 break  # later pages page through news only; the other groups are on page 1
         else:
-            groups.append(Group(kind, [engine.hit(kind, obj, query) for obj in qs[:GROUP_LIMIT]]))
+            groups.append(Group(kind, hits(engine, kind, mask(list(qs[:GROUP_LIMIT]), progress), query)))
     return groups
+
+
+def hits(engine, kind: Kind, objects: list, query: ParsedQuery) -> list[Hit]:
+    """Highlighted hits; a masked row shows only its spoiler-free text, highlighted in Python."""
+    found = []
+    for obj in objects:
+        if kind.key == "articles" and obj.is_masked:
+            words = query.all_words
+            found.append(
+                Hit(obj, highlight.mark(obj.display_title, words), highlight.snippet(obj.display_standfirst, words))
+            )
+        elif kind.key == "characters" and obj.description_masked:
+            found.append(Hit(obj, highlight.mark(obj.name, query.all_words), ""))
+        else:
+            found.append(engine.hit(kind, obj, query))
+    return found
 
 
 class PostgresEngine:
@@ -118,7 +157,7 @@ class PostgresEngine:
         ]
         return reduce(or_, forms)
 
-    def matching(self, kind: Kind, query: ParsedQuery):
+    def matching(self, kind: Kind, query: ParsedQuery, progress: Progress):
         vector = SearchVector(kind.a, weight="A", config=CONFIG) + SearchVector(kind.b, weight="B", config=CONFIG)
         if kind.c:
             vector += SearchVector(*kind.c, weight="C", config=CONFIG)
@@ -159,8 +198,13 @@ class PostgresEngine:
                     highlight_all=True,
                 ),
                 **excerpts,
+                **({"safe_search": SearchVector(*kind.safe_fields, config=CONFIG)} if kind.spoiler_field else {}),
             )
-            .filter(search=tsquery)
+            .filter(
+                spoiler_safe_q(progress, Q(search=tsquery), Q(safe_search=tsquery), field=kind.spoiler_field)
+                if kind.spoiler_field
+                else Q(search=tsquery)
+            )
             .order_by("-rank", *kind.default_order())
         )
 
@@ -195,19 +239,18 @@ class SimpleEngine:
             per_form.append(reduce(and_, per_word))
         return reduce(or_, per_form)
 
-    def matching(self, kind: Kind, query: ParsedQuery):
+    def matching(self, kind: Kind, query: ParsedQuery, progress: Progress):
         score = Case(
             When(self.field_match([kind.a], query), then=Value(3)),
             When(self.field_match([kind.b], query), then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )
-        return (
-            kind.queryset()
-            .filter(self.field_match(kind.fields, query))
-            .annotate(score=score)
-            .order_by("-score", *kind.default_order())
-        )
+        condition = self.field_match(kind.fields, query)
+        if kind.spoiler_field:
+            safe = self.field_match(list(kind.safe_fields), query)
+            condition = spoiler_safe_q(progress, condition, safe, field=kind.spoiler_field)
+        return kind.queryset().filter(condition).annotate(score=score).order_by("-score", *kind.default_order())
 
     def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
         words = query.all_words

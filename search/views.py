@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from search import engine
 from search.query import MAX_LENGTH, parse
+from spoilers.request import get_progress
 
 
 # Never stored in the page cache: every distinct ?q= would be a new entry, a way to flood it.
@@ -18,7 +19,8 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = parse(self.request.GET.get("q"))
-        groups = engine.search(query, self.request.GET.get("page")) if query else []
+        progress = get_progress(self.request)
+        groups = engine.search(query, progress, self.request.GET.get("page")) if query else []
         context.update(
             query=query,
             max_length=MAX_LENGTH,

@@ -63,8 +63,9 @@ def world():
 def test_empty_query_shows_just_the_form(client, world):
     html = results(client, "")
     assert '<form class="search-form" role="search"' in html and '<label for="search-q">' in html
-    assert "search-result" not in html and "Nothing found" not in html
-    assert results(client, "   \u200f ") == html  # only whitespace and marks: still empty
+    assert "search-result" not in html and "search-summary" not in html
+    blank = results(client, "   \u200f ")  # only whitespace and marks: still empty
+    assert "search-summary" not in blank and "search-result" not in blank
 
 
 def test_search_page_without_q_parameter(client, world):
@@ -243,3 +244,37 @@ def test_finds_by_any_recorded_alias_latin_or_cyrillic(client, world):
         assert result_titles(html, "characters") == ["The Chief Designer"], q
         assert "Who was the man behind the rockets?" in result_titles(html, "articles"), q
     assert "Sergei <mark>Korolev</mark>" in results(client, "Королёв")
+
+
+def test_spoiling_articles_and_descriptions_match_only_on_their_safe_text(client, world):
+    episode = factories.make_episode(
+        # Aired two days ago: inside the default grace period, so a new reader has not "seen" it.
+        factories.make_season(world["show"]),
+        airs_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    article = factories.make_article(
+        title="Valya dies in the launch fire",
+        standfirst="A shocking end.",
+        body="<p>The launch fire kills Valya.</p>",
+        safe_title="Episode two reviewed",
+        safe_standfirst="Our verdict on the launch episode.",
+        spoils_episode=episode,
+    )
+    designer = world["designer"]
+    designer.description = "Betrayed by the KGB in the end."
+    designer.description_spoils_episode = episode
+    designer.save()
+    # Spoiling words find nothing for a reader who has not seen the episode...
+    assert result_titles(results(client, "fire"), "articles") == []
+    assert result_titles(results(client, "betrayed"), "characters") == []
+    # ...the spoiler-free text still finds the story, and shows only that text.
+    html = results(client, "verdict")
+    assert result_titles(html, "articles") == ["Episode two reviewed"]
+    assert "Valya dies" not in html and "shocking" not in html
+    html = results(client, "chief designer")
+    assert result_titles(html, "characters") == ["The Chief Designer"] and "Betrayed" not in html
+    # A reader who is all caught up finds and sees the real story.
+    client.cookies["progress"] = "all"
+    html = results(client, "fire")
+    assert result_titles(html, "articles") == ["Valya dies in the launch fire"]
+    assert article.get_absolute_url() in html
