@@ -95,8 +95,7 @@ class TimelineView(SpoilerMaskMixin, SeoMixin, ListView):
             "Timeline: our history and the show's",
             "Where For All Mankind and Star City follow real history, and where they part from it: "
             "the Moon landing, the N1 rocket, the Chief Designer and more, side by side.",
-            reverse("universe:timeline"),
-            noindex=bool(self.request.GET),  # filtered views are variations of one page
+            reverse("universe:timeline"),  # filtered views name the whole timeline as canonical
         )
 
     def get_breadcrumbs(self):
