@@ -66,7 +66,7 @@ class Kind:
         if self.key == "people":
             return Person.objects.all()
         if self.key == "characters":
-            return Character.objects.select_related("show")
+            return Character.objects.select_related("show", "counterpart")
         return Show.objects.all()
 
 
@@ -87,9 +87,9 @@ KINDS = [
         "Characters",
         "name",
         "description",
-        (),
+        ("counterpart__name",),  # "Korolev" finds the Chief Designer
         spoiler_field="description_spoils_episode",
-        safe_fields=("name",),
+        safe_fields=("name", "counterpart__name"),
     ),
     Kind("shows", "Shows", "title", "tagline", ("synopsis",)),
 ]
@@ -107,6 +107,13 @@ class Group:
     kind: Kind
     hits: list[Hit]
     page: object | None = None  # a Paginator page, for articles
+
+
+def field_value(obj, path: str) -> str:
+    """``obj.counterpart.name`` for "counterpart__name"; "" when a relation on the way is empty."""
+    for name in path.split("__"):
+        obj = getattr(obj, name, None) if obj is not None else None
+    return obj or ""
 
 
 def engine_for_connection() -> PostgresEngine | SimpleEngine:
@@ -255,7 +262,7 @@ class SimpleEngine:
     def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
         words = query.all_words
         title = getattr(obj, kind.a)
-        rest = [getattr(obj, field) for field in kind.c]
+        rest = [field_value(obj, field) for field in kind.c]
         if kind.c_is_html:
             rest = [highlight.plain_text(value) for value in rest]
         excerpt = " ".join(part for part in [getattr(obj, kind.b), *rest] if part)

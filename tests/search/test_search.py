@@ -41,7 +41,11 @@ def world():
     )
     factories.make_show(title="For All Mankind", slug="for-all-mankind", synopsis="Leonov walks on the Moon first.")
     designer = factories.make_character(
-        show, name="The Chief Designer", slug="chief-designer", description="Builds the N1 rocket."
+        show,
+        name="The Chief Designer",
+        slug="chief-designer",
+        description="Builds the N1 rocket.",
+        counterpart="Sergei Korolev",
     )
     rhys = factories.make_person(
         name="Rhys Ifans", slug="rhys-ifans", short_bio="Welsh actor.", known_for="House of the Dragon"
@@ -278,3 +282,9 @@ def test_spoiling_articles_and_descriptions_match_only_on_their_safe_text(client
     html = results(client, "fire")
     assert result_titles(html, "articles") == ["Valya dies in the launch fire"]
     assert article.get_absolute_url() in html
+
+
+def test_characters_are_found_by_their_real_history_counterpart(client, world):
+    html = results(client, "korolev")
+    assert result_titles(html, "characters") == ["The Chief Designer"]
+    assert "real history: Sergei Korolev" in html
