@@ -1,10 +1,17 @@
 """RSS 2.0 and Atom feeds of published news, all stories or one tag's, with full content.
 
+Spoilers (issue 9): feed readers send no cookie, so a feed is spoiler-safe by the site's default
+(nothing aired in the last week) unless its URL names a progress, ``?progress=star-city:s1e4``
+or ``?progress=all`` (the settings page links each reader's own). A masked story keeps its
+spoiler-free headline and standfirst and has no body.
+
 Every URL in a feed is absolute and built from SITE_URL (the syndication framework would
 otherwise use the django.contrib.sites row, which is not kept in step with the deploy).
 """
 
 from __future__ import annotations
+
+import copy
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -14,6 +21,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from news.models import Article, Tag
+from spoilers.masking import mask
+from spoilers.progress import Progress
 from starcity_site.seo import SITE_NAME, absolute_url
 
 ITEMS = 20
@@ -43,7 +52,14 @@ class FullContentAtom(Atom1Feed):
 class NewsRssFeed(Feed):
     feed_type = FullContentRss
     description_template = None
+    progress: Progress | None = None  # set per request by __call__
     language = "en-gb"
+
+    def __call__(self, request, *args, **kwargs):
+        # One feed object serves every request: the reader's progress goes on a copy.
+        feed = copy.copy(self)
+        feed.progress = Progress.from_token(request.GET.get("progress", ""))
+        return Feed.__call__(feed, request, *args, **kwargs)
 
     def title(self, obj=None):
         return f"{SITE_NAME}: news"
@@ -61,14 +77,17 @@ class NewsRssFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return self.articles(obj).select_related("author").prefetch_related("tags")[:ITEMS]
+        return mask(
+            list(self.articles(obj).select_related("author").prefetch_related("tags")[:ITEMS]),
+            self.progress or Progress.from_token(""),
+        )
 
     def item_title(self, item: Article) -> str:
-        return item.title
+        return item.display_title
 
     def item_description(self, item: Article) -> str:
         # Readers render the description as HTML; the standfirst is plain text (issue 7).
-        return escape(item.standfirst)
+        return escape(item.display_standfirst)
 
     def item_link(self, item: Article) -> str:
         return absolute_url(item.get_absolute_url())
@@ -87,7 +106,7 @@ class NewsRssFeed(Feed):
 
     def item_extra_kwargs(self, item: Article) -> dict:
         # The body was sanitised when it was saved (news.models.Article.save).
-        return {"content": item.body}
+        return {"content": "" if item.is_masked else item.body}
 
 
 class NewsAtomFeed(NewsRssFeed):

@@ -122,7 +122,8 @@ class EventDetailView(SpoilerMaskMixin, SeoMixin, DetailView):
         event = self.object
         return PageMeta(
             f"{event.title} ({event.date_label})",
-            describe(event.real_history or event.show_history),
+            # Shared links reach anyone: no show history that spoils an episode (issue 9).
+            describe(event.real_history or ("" if event.spoils_episode_id else event.show_history)),
             event.get_absolute_url(),
         )
 
