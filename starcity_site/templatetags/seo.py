@@ -9,9 +9,10 @@ from starcity_site import seo
 register = template.Library()
 
 
-@register.simple_tag
+@register.simple_tag(name="json_ld")
+@register.filter(name="json_ld")
 def json_ld(data):
-    """``{% json_ld data %}`` → a ``<script type="application/ld+json">``, ``</script>``-safe."""
+    """``{% json_ld data %}`` or ``{{ data|json_ld }}`` → a ``</script>``-safe ld+json script."""
     if not data:
         return ""
     return seo.json_ld_script(data)

@@ -27,6 +27,8 @@ def test_json_ld_tag_renders_through_templates():
     assert html.count("</script>") == 1
     assert json.loads(re.search(r">(.*)</script>", html).group(1))["name"] == "</SCRIPT>"
     assert Template("{% load seo %}{% json_ld data %}").render(Context({"data": None})) == ""
+    as_filter = Template("{% load seo %}{{ data|json_ld }}").render(Context({"data": {"name": "</script>"}}))
+    assert as_filter.count("</script>") == 1 and "\\u003c/script\\u003e" in as_filter
 
 
 def test_breadcrumb_list_positions_and_absolute_urls(settings):

@@ -270,12 +270,22 @@ def count_queries(client, url) -> int:
     return len(queries)
 
 
+def with_pictures(count: int, room) -> None:
+    for _ in range(count):
+        article = factories.make_article(image=factories.image_file(), image_alt="A picture", tags=[room.tag])
+        article.shows.set([room.show])
+        person = factories.make_person(image=factories.image_file(), image_alt="A portrait")
+        factories.make_credit(person=person, show=room.show, billing="main", billing_order=0)
+
+
 def test_query_counts_are_fixed_and_within_budget(client, newsroom):
     urls = public_urls(newsroom)
     urls["list page 2"] = "/news/?page=2"
     add_articles(10, newsroom.tag, newsroom.show)
+    with_pictures(1, newsroom)
     little = {name: count_queries(client, url) for name, url in urls.items()}
     add_articles(190, newsroom.tag, newsroom.show)
+    with_pictures(4, newsroom)  # pictures must not cost a query each either
     for n in range(5):  # more people in the cast strip than it shows
         factories.make_credit(show=newsroom.show, billing="main", billing_order=n)
     much = {name: count_queries(client, url) for name, url in urls.items()}
