@@ -94,6 +94,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # connection that died while idle, so a restarted database is picked up without a restart.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+    # Django's backend, but the health check of a reused connection gives up after 1 s instead of
+    # waiting forever on a hung server (starcity_site/db/base.py, docs/reliability.md).
+    DATABASES["default"]["ENGINE"] = "starcity_site.db"
     # Fail fast instead of piling requests up behind a hung database (see docs/reliability.md).
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3))

@@ -86,5 +86,5 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     """
     try:
         return static_serve(request, path, document_root=settings.MEDIA_ROOT, show_indexes=False)
-    except SuspiciousFileOperation:
+    except (SuspiciousFileOperation, OSError):  # OSError: a name too long for the file system
         raise Http404("No such file") from None

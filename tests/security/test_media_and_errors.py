@@ -41,7 +41,9 @@ def test_media_urls_never_list_or_escape_media_root(db, media_file, url):
     assert "SECRET" not in body and "Index of" not in body and "Traceback" not in body
 
 
-@pytest.mark.parametrize("path", ["../outside.txt", "images/../../outside.txt", "images/", "/etc/passwd", ""])
+@pytest.mark.parametrize(
+    "path", ["../outside.txt", "images/../../outside.txt", "images/", "/etc/passwd", "", "a" * 300, "x/" * 3000]
+)
 def test_media_view_refuses_paths_outside_media_root(media_file, path):
     with pytest.raises(Http404):
         media(RequestFactory().get("/media/x"), path)
