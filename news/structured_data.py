@@ -7,7 +7,35 @@ from starcity_site.seo import SITE_NAME, absolute_url, describe, image_object, p
 
 
 def website() -> dict:
-    return {"@context": "https://schema.org", "@type": "WebSite", "name": SITE_NAME, "url": absolute_url("/")}
+    """The site, with the search box search engines may offer (the search app serves /search/?q=)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": SITE_NAME,
+        "url": absolute_url("/"),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": absolute_url("/search/?q={search_term_string}")},
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def collection_page(name: str, path: str, articles) -> dict:
+    """A list page: its articles in order, by URL only (the headlines live on their own pages)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "url": absolute_url(path),
+        "mainEntity": {
+            "@type": "ItemList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": n, "url": absolute_url(article.get_absolute_url())}
+                for n, article in enumerate(articles, start=1)
+            ],
+        },
+    }
 
 
 def news_article(article: Article) -> dict:

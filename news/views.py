@@ -151,6 +151,10 @@ class NewsListBase(SpoilerContextMixin, SeoMixin, ListView):
         context["intro"] = self.intro
         return context
 
+    def get_json_ld(self):
+        meta = self.get_page_meta()
+        return [structured_data.collection_page(meta.title, meta.path, self.page_obj.object_list)]
+
 
 class ArticleListView(NewsListBase):
     heading = "News"

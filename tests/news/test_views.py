@@ -65,6 +65,8 @@ def test_home_shows_featured_latest_show_status_and_cast(client, newsroom):
     assert "Star City" in html and "Announced" in html
     assert "Rhys Ifans" in html
     assert_no_leak(html.encode())
+    website = json_ld_blocks(html)[0]
+    assert website["@type"] == "WebSite" and website["potentialAction"]["@type"] == "SearchAction"
 
 
 def test_home_picks_the_star_city_show_over_others(client, db):
@@ -92,6 +94,9 @@ def test_news_list_is_newest_first_and_paginated(client, newsroom):
     html = second.content.decode()
     assert html.count('class="card"') == 3  # 15 published in all
     assert 'rel="prev" href="/news/"' in html  # page 1 has one address
+    collection = next(block for block in json_ld_blocks(first) if block["@type"] == "CollectionPage")
+    urls = [item["url"] for item in collection["mainEntity"]["itemListElement"]]
+    assert len(urls) == PAGE_SIZE and urls[0].endswith("/news/newest-story/")
     assert '<link rel="canonical" href="/news/?page=2">' in html
     assert_no_leak(first.encode() + second.content)
 
