@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -95,6 +95,9 @@ class ProgressView(TemplateView):
         context["progress"] = get_progress(self.request)
         context["progress_page"] = True
         context["next"] = self._next() if "next" in self.request.GET else ""
+        # Feed readers send no cookie: the reader's own feed names the progress in its URL.
+        value = cookie_value(context["progress"].token)
+        context["feed_query"] = f"?{urlencode({'progress': value})}" if value else ""
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -48,5 +48,6 @@ def progress_form(context, standalone=False):
         "all_value": "all",
         "is_none": progress.token == NONE,
         "is_all": progress.token == ALL,
-        "next": request.get_full_path(),
+        # On the settings page, saving goes back to the page the reader came from.
+        "next": (standalone and context.get("next")) or request.get_full_path(),
     }

@@ -98,3 +98,10 @@ def test_every_page_carries_the_form_and_comes_back_to_itself(client, universe, 
     assert '<form class="progress-form" method="post" action="/progress/"' in html
     assert f'<input type="hidden" name="next" value="{url}">' in html
     assert '<label class="progress-form__label" for="progress-select">' in html
+
+
+def test_settings_page_links_the_readers_own_feeds_and_returns_to_the_page(client, universe):
+    client.cookies[COOKIE_NAME] = "star-city:s1e4"
+    html = client.get("/progress/?next=/news/").content.decode()
+    assert 'href="/news/feed/rss/?progress=star-city%3As1e4"' in html
+    assert '<input type="hidden" name="next" value="/news/">' in html
