@@ -258,6 +258,18 @@ def test_a_preview_is_noindex_and_never_cached(client, newsroom, monkeypatch):
     assert client.get(newsroom.draft.get_absolute_url()).status_code == 404
 
 
+def test_a_preview_of_an_undated_draft_renders_without_neighbours(client, newsroom, monkeypatch):
+    monkeypatch.setattr("news.views.visible_articles", lambda request: Article.objects.all())
+    monkeypatch.setattr("news.views.is_preview", lambda request, article: True)
+    Article.objects.filter(pk=newsroom.draft.pk).update(published_at=None)
+    response = client.get(newsroom.draft.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="prev-next"' not in html
+    assert 'id="related-heading"' in html  # related stories still come from published ones
+    assert "SCHEDULED-LEAK" not in html and "scheduled-leak" not in html  # shares the tag, not published
+
+
 def test_published_article_seen_by_staff_is_not_a_preview(editor_client, newsroom):
     html = editor_client.get(newsroom.published[0].get_absolute_url()).content.decode()
     assert "noindex" not in html
