@@ -128,3 +128,21 @@ def test_timeline_entries_that_spoil_are_hidden(clients, universe):
         assert "kills Valya" not in clients[reader].get("/timeline/").content.decode()
         assert "kills Valya" not in clients[reader].get("/timeline/pad-fire/").content.decode()
     assert "kills Valya" in clients["all"].get("/timeline/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/characters/valya/", "/people/anna-actor/", "/shows/star-city/", "/search/?q=Anna", "/news/feed/rss/"]
+)
+def test_query_counts_do_not_depend_on_progress(story, valya, url, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 0  # count the rendering, not cache hits
+    client_at(None).get(url)
+    counts = {}
+    for raw in [None, "none", "star-city:s1e4", "all", "garbage"]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client_at(raw).get(url).status_code == 200
+        counts[raw] = len(queries)
+    assert len(set(counts.values())) == 1, counts
+    assert max(counts.values()) <= 8, counts
