@@ -8,6 +8,7 @@ select_related their foreign keys and never touch a relation per row.
 from __future__ import annotations
 
 import datetime
+from functools import cached_property
 
 from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, IntegerField, OuterRef, Q, Value, When
 from django.http import Http404
@@ -74,7 +75,7 @@ class HomeView(SpoilerContextMixin, SeoMixin, TemplateView):
             key=lambda article: article.published_at,
             reverse=True,
         )[:HOME_LATEST]
-        show = featured_show()
+        show = self.show
         context["show"] = show
         # "Expected late 2026" before the premiere, "Premiered 31 May 2026" once it is on air.
         context["release_heading"] = "Premiered" if show and show.status in PREMIERED else "Expected"
@@ -90,11 +91,16 @@ class HomeView(SpoilerContextMixin, SeoMixin, TemplateView):
         )
         return context
 
+    @cached_property
+    def show(self) -> Show | None:
+        return featured_show()
+
     def get_page_meta(self):
         return PageMeta(
             title="Star City Fan Site",
             description="News, cast, episodes and history behind Star City, the For All Mankind spin-off on Apple TV+.",
             path="/",
+            image=self.show,  # the show's poster is the site's link preview
         )
 
     def get_json_ld(self):

@@ -77,6 +77,15 @@ def test_home_picks_the_star_city_show_over_others(client, db):
     assert re.search(r'id="show-heading"[^>]*><a href="/shows/star-city/">Star City</a>', html)
 
 
+def test_home_link_preview_uses_the_show_poster(client, db):
+    factories.make_show(
+        title="Star City", slug="star-city", image=factories.image_file(size=(600, 900)), image_alt="Poster"
+    )
+    html = client.get("/").content.decode()
+    assert '<meta property="og:image" content="http://127.0.0.1:8000/media/' in html
+    assert '<meta property="og:image:alt" content="Poster">' in html
+
+
 def test_home_renders_with_no_content_at_all(client, db):
     response = client.get("/")
     assert response.status_code == 200
