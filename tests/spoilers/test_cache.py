@@ -65,3 +65,24 @@ def test_leaving_the_default_grace_renews_cached_pages(universe, client):
     # E5 aired two days ago: five days on, it leaves the grace and the default has seen it.
     with time_machine.travel(universe.ep[5].airs_at + datetime.timedelta(days=7, seconds=1)):
         assert client.get("/progress/")[MARKER] == "miss"
+
+
+def test_an_article_page_cached_for_one_reader_never_reaches_another(universe):
+    from tests import factories
+
+    factories.make_article(
+        title="Valya dies", slug="fire", safe_title="Episode five review", spoils_episode=universe.ep[5]
+    )
+    behind, ahead = client_at("star-city:s1e4"), client_at("all")
+    for _ in range(2):  # a miss, then a hit, for each reader in turn
+        for client, shown, hidden in [(behind, "Episode five review", "Valya dies"), (ahead, "Valya dies", None)]:
+            html = client.get("/news/fire/").content.decode()
+            assert shown in html
+            if hidden:
+                assert hidden not in html
+    assert behind.get("/news/fire/")[MARKER] == "hit"
+    assert ahead.get("/news/fire/")[MARKER] == "hit"
+    # Reveal is part of the URL, so it is a page of its own too.
+    revealed = behind.get("/news/fire/?reveal=1")
+    assert revealed[MARKER] == "miss" and "Valya dies" in revealed.content.decode()
+    assert "Valya dies" not in behind.get("/news/fire/").content.decode()
