@@ -123,7 +123,7 @@ def engine_for_connection() -> PostgresEngine | SimpleEngine:
 def search(query: ParsedQuery, progress: Progress, page_number: str | None = None) -> list[Group]:
     """Groups of hits for ``query``, spoiler-safe for a reader at ``progress`` (spoilers app)."""
     engine = engine_for_connection()
-    if not query.words:
+    if not query.terms:
         return [Group(kind, []) for kind in KINDS]
     groups = []
     for kind in KINDS:
@@ -143,12 +143,12 @@ def hits(engine, kind: Kind, objects: list, query: ParsedQuery) -> list[Hit]:
     found = []
     for obj in objects:
         if kind.key == "articles" and obj.is_masked:
-            words = query.all_words
+            words = query.highlights
             found.append(
                 Hit(obj, highlight.mark(obj.display_title, words), highlight.snippet(obj.display_standfirst, words))
             )
         elif kind.key == "characters" and obj.description_masked:
-            found.append(Hit(obj, highlight.mark(obj.name, query.all_words), ""))
+            found.append(Hit(obj, highlight.mark(obj.name, query.highlights), ""))
         else:
             found.append(engine.hit(kind, obj, query))
     return found
@@ -156,11 +156,18 @@ def hits(engine, kind: Kind, objects: list, query: ParsedQuery) -> list[Hit]:
 
 class PostgresEngine:
     def tsquery(self, query: ParsedQuery) -> SearchQuery:
-        # Words are \w+ runs, so quoting them makes a raw tsquery that cannot be malformed;
-        # ":*" makes each a prefix, the way the SQLite engine's substring match behaves.
+        # Words are \w+ runs, so quoting them makes a raw tsquery that cannot be malformed.
+        # The reader's words are prefixes (":*"), like the SQLite engine's substring match;
+        # an alias phrase is its words in a row ("<->").
         forms = [
-            SearchQuery(" & ".join(f"'{word}':*" for word in words), search_type="raw", config=CONFIG)
-            for words in query.words
+            SearchQuery(
+                " <-> ".join(f"'{word}'" for word in term.words)
+                if term.phrase
+                else " & ".join(f"'{word}':*" for word in term.words),
+                search_type="raw",
+                config=CONFIG,
+            )
+            for term in query.terms
         ]
         return reduce(or_, forms)
 
@@ -219,12 +226,13 @@ class PostgresEngine:
         # The excerpt comes from the B field (plain text) when it matched, else from the C
         # fields (article bodies are HTML, so their tags are dropped before escaping).
         b_hl, c_hl = obj.b_hl or "", getattr(obj, "c_hl", "") or ""
+        needles = query.highlights if any(term.phrase for term in query.terms) else None
         use_c = not b_hl or (highlight.START in c_hl and highlight.START not in b_hl)
         if use_c:
-            excerpt = highlight.from_sentinels(c_hl, html_source=kind.c_is_html)
+            excerpt = highlight.from_sentinels(c_hl, html_source=kind.c_is_html, needles=needles)
         else:
-            excerpt = highlight.from_sentinels(b_hl, length=highlight.SNIPPET_LENGTH)
-        return Hit(obj, highlight.from_sentinels(obj.title_hl), excerpt)
+            excerpt = highlight.from_sentinels(b_hl, length=highlight.SNIPPET_LENGTH, needles=needles)
+        return Hit(obj, highlight.from_sentinels(obj.title_hl, needles=needles), excerpt)
 
 
 class SimpleEngine:
@@ -236,15 +244,16 @@ class SimpleEngine:
         return {word, word.lower(), word.upper(), word.capitalize()}
 
     def field_match(self, fields: list[str], query: ParsedQuery) -> Q:
-        """Some alias form has every one of its words in one of ``fields``."""
-        per_form = []
-        for words in query.words:
-            per_word = [
-                reduce(or_, (Q(**{f"{field}__icontains": v}) for field in fields for v in self.variants(word)))
-                for word in words
+        """One of ``fields`` holds an alias phrase, or every word of the reader's query."""
+        per_term = []
+        for term in query.terms:
+            needles = [term.form] if term.phrase else term.words
+            per_needle = [
+                reduce(or_, (Q(**{f"{field}__icontains": v}) for field in fields for v in self.variants(needle)))
+                for needle in needles
             ]
-            per_form.append(reduce(and_, per_word))
-        return reduce(or_, per_form)
+            per_term.append(reduce(and_, per_needle))
+        return reduce(or_, per_term)
 
     def matching(self, kind: Kind, query: ParsedQuery, progress: Progress):
         score = Case(
@@ -260,7 +269,7 @@ class SimpleEngine:
         return kind.queryset().filter(condition).annotate(score=score).order_by("-score", *kind.default_order())
 
     def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
-        words = query.all_words
+        words = query.highlights
         title = getattr(obj, kind.a)
         rest = [field_value(obj, field) for field in kind.c]
         if kind.c_is_html:

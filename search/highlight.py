@@ -43,7 +43,8 @@ def match_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     if not needles or not text:
         return []
     folded, origin = fold(text)
-    pattern = re.compile("|".join(re.escape(n) for n in needles))
+    # At the start of a word only, as PostgreSQL's prefix match: "the" never marks "rather".
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in needles) + ")")
     spans: list[tuple[int, int]] = []
     for match in pattern.finditer(folded):
         start, end = origin[match.start()], origin[match.end() - 1] + 1
@@ -91,21 +92,29 @@ def snippet(text: str, words: Iterable[str], length: int = SNIPPET_LENGTH) -> Sa
     return mark_safe(escape(prefix) + mark(part, words) + escape(suffix))  # noqa: S308
 
 
-def from_sentinels(value: str | None, *, html_source: bool = False, length: int | None = None) -> SafeString:
+def from_sentinels(
+    value: str | None, *, html_source: bool = False, length: int | None = None, needles: list[str] | None = None
+) -> SafeString:
     """Escape a ts_headline result, then turn its sentinels into <mark> tags.
 
     ``html_source``: the headline was cut from stored HTML, so tags are dropped and entities
     decoded first (then everything is escaped again, so nothing of the source stays markup).
     ``length``: a whole field came back (HighlightAll); keep a window around the first match.
+    ``needles``: re-mark in Python instead. ts_headline marks every query word wherever it
+    occurs, so for an alias phrase ("The Chief Designer") it would mark each lone "the".
     """
     text = value or ""
     if html_source:
         text = html.unescape(strip_tags(text))
     text = " ".join(text.split())
+    # ts_headline marks a phrase word by word: one <mark> for "the Chief Designer" reads better.
+    text = re.sub(f"{STOP}( +){START}", r"\1", text)
     if length is not None:
         first = text.find(START)
         prefix, part, suffix = window(text, max(first, 0), length)
         text = prefix + part + suffix
+    if needles is not None:
+        return mark(text.replace(START, "").replace(STOP, ""), needles)
     text = escape(text)
     # Unbalanced sentinels (a fragment cut mid-match) must not leave an open <mark>.
     parts = re.split(f"({START}|{STOP})", text)

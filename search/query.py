@@ -30,14 +30,30 @@ class ParsedQuery:
         return bool(self.text)
 
     @property
-    def words(self) -> list[list[str]]:
-        """Per alias form, its words (at most MAX_WORDS); forms without a word are left out."""
-        found = (_WORD.findall(form)[:MAX_WORDS] for form in self.forms)
-        return [words for words in found if words]
+    def terms(self) -> list[Term]:
+        """What to match: the reader's own words (each a prefix, all required), then each alias
+        form as a phrase ("The Chief Designer" must appear as such, not "the" anywhere)."""
+        found = []
+        for position, form in enumerate(self.forms):
+            words = _WORD.findall(form)[:MAX_WORDS]
+            if words:
+                found.append(Term(form, words, phrase=position > 0 and len(words) > 1))
+        return found
 
     @property
-    def all_words(self) -> list[str]:
-        return sorted({w for words in self.words for w in words}, key=len, reverse=True)
+    def highlights(self) -> list[str]:
+        """Needles for highlighting: the reader's words, and alias forms whole."""
+        needles: set[str] = set()
+        for term in self.terms:
+            needles.update([term.form] if term.phrase else term.words)
+        return sorted(needles, key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Term:
+    form: str
+    words: list[str]
+    phrase: bool
 
 
 def clean(raw: str | None) -> tuple[str, bool]:

@@ -229,8 +229,12 @@ def test_cyrillic_content_is_found_in_any_case(client, world):
 def test_highlight_unit_folds_case_and_diacritics_but_keeps_the_original_text():
     assert highlight.mark("Korolëv & <Ko>", ["korolev"]) == "<mark>Korolëv</mark> &amp; &lt;Ko&gt;"
     assert highlight.mark("Королёв", ["королев"]) == "<mark>Королёв</mark>"
-    assert highlight.from_sentinels(f"a {highlight.START}<b>{highlight.STOP} {highlight.START}x") == (
-        "a <mark>&lt;b&gt;</mark> <mark>x</mark>"
+    assert highlight.from_sentinels(f"a {highlight.START}<b>{highlight.STOP}, {highlight.START}x") == (
+        "a <mark>&lt;b&gt;</mark>, <mark>x</mark>"
+    )
+    # Adjacent marked words (a phrase, as ts_headline marks it) become one mark.
+    assert highlight.from_sentinels(f"{highlight.START}a{highlight.STOP} {highlight.START}b{highlight.STOP}") == (
+        "<mark>a b</mark>"
     )
     assert highlight.from_sentinels(f"<p>{highlight.START}x{highlight.STOP} &amp; y</p>", html_source=True) == (
         "<mark>x</mark> &amp; y"
@@ -288,3 +292,22 @@ def test_characters_are_found_by_their_real_history_counterpart(client, world):
     html = results(client, "korolev")
     assert result_titles(html, "characters") == ["The Chief Designer"]
     assert "real history: Sergei Korolev" in html
+
+
+def test_alias_forms_match_as_phrases_not_as_loose_words(client, world):
+    from universe.models import Alias
+
+    Alias.objects.create(target=world["designer"], text="Korolyov")
+    factories.make_article(
+        title="Rather a long day at the office", body="<p>The designer was the chief of nothing.</p>"
+    )
+    factories.make_article(title="Profile", body="<p>Meet the Chief Designer, at last.</p>")
+    html = results(client, "Korolyov")  # expands to the character's own name, "The Chief Designer"
+    assert result_titles(html, "articles") == ["Profile"]
+    assert "<mark>the Chief Designer</mark>" in html
+    assert "<mark>the</mark>" not in html.lower(), re.findall(r".{40}<mark>the</mark>.{40}", html, re.I)
+
+
+def test_highlight_marks_word_starts_only():
+    assert highlight.mark("rather the", ["the"]) == "rather <mark>the</mark>"
+    assert highlight.mark("cosmonauts", ["cosmonaut"]) == "<mark>cosmonaut</mark>s"
