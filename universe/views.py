@@ -138,13 +138,20 @@ class EventDetailView(SpoilerMaskMixin, SeoMixin, DetailView):
             "name": event.title,
             "startDate": event.date.isoformat(),
             "url": absolute_url(event.get_absolute_url()),
-            "eventStatus": "https://schema.org/EventScheduled",
         }
         if event.real_history:
             data["description"] = describe(event.real_history, 300)
-        figures = [figure_ref(figure) for figure in event.figures.all()]
-        if figures:
-            data["performer"] = figures
+        # What the event is about: the real people in it, then the shows that tell it.
+        about = [figure_ref(figure) for figure in event.figures.all()]
+        about += [
+            {"@type": "TVSeries", "name": show.title, "url": absolute_url(show.get_absolute_url())}
+            for show in event.shows.all()
+        ]
+        if about:
+            data["about"] = about
+        places = [{"@type": "Place", "name": place.name} for place in event.places.all()]
+        if places:
+            data["location"] = places
         return [data]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 import pytest
@@ -150,7 +151,10 @@ def test_event_page(client):
     assert f'href="{figure.get_absolute_url()}"' in html
     assert f'href="{character.get_absolute_url()}"' in html
     assert "Moon story" in html and "Secret draft" not in html  # the visibility rule
-    assert '"@type":"Event"' in html
+    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    event_data = next(block for block in blocks if block.get("@type") == "Event")
+    assert event_data["startDate"] == "1969-07-20"
+    assert event_data["about"][0] == {**event_data["about"][0], "@type": "Person", "name": "Neil Armstrong"}
     assert client.get("/timeline/no-such-event/").status_code == 404
 
 
@@ -193,3 +197,26 @@ def test_timeline_query_count_is_fixed(client, settings, url):
     assert few == many, (few, many)
     assert many <= 8
     assert "timeline__event" in client.get(url).content.decode()
+
+
+def test_event_page_query_count_is_fixed(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    event = make_event(title="Busy event")
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(event.get_absolute_url()).status_code == 200
+        return len(context.captured_queries)
+
+    count()  # the first request also fills the spoilers app's cached episode index
+    few = count()
+    show = factories.make_show()
+    for n in range(15):
+        event.episodes.add(factories.make_episode(factories.make_season(show, number=n + 1)))
+        event.characters.add(factories.make_character())
+        event.people.add(factories.make_person())
+        event.figures.add(factories.make_historical_figure())
+        event.shows.add(factories.make_show())
+        event.articles.add(factories.make_article())
+    assert count() == few
+    assert few <= 8
