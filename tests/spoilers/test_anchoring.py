@@ -62,3 +62,24 @@ def test_an_episode_without_an_air_time_keeps_its_anchored_article_hidden(univer
 def test_an_editor_may_name_another_spoiled_episode(universe):
     article = factories.make_article(anchor_episode=universe.ep[5], spoils_episode=universe.ep[6])
     assert article.spoils_episode_id == universe.ep[6].pk
+
+
+def test_a_cached_list_shows_the_anchored_story_as_soon_as_its_new_time_comes(universe, client):
+    from starcity_site.caching.middleware import MARKER
+
+    episode = universe.ep[6]  # airs in five days
+    factories.make_article(anchor_episode=episode, anchor_offset=HOUR, safe_title="Episode six review", slug="six")
+    assert "Episode six review" not in client.get("/news/").content.decode()
+    assert client.get("/news/")[MARKER] == "hit"
+    episode.airs_at = universe.now - 2 * HOUR  # brought forward: the story is due an hour ago
+    episode.save()
+    response = client.get("/news/")
+    assert response[MARKER] == "miss"
+    assert "Episode six review" in response.content.decode()
+    # Pushed back again: gone at once, and back when its new time comes, with no cron job.
+    episode.airs_at = universe.now + 3 * HOUR
+    episode.save()
+    assert "Episode six review" not in client.get("/news/").content.decode()
+    assert client.get("/news/")[MARKER] == "hit"
+    with time_machine.travel(universe.now + 4 * HOUR + datetime.timedelta(seconds=1)):
+        assert "Episode six review" in client.get("/news/").content.decode()
