@@ -64,7 +64,6 @@ class CharacterInline(admin.TabularInline):
         return False
 
 
-@admin.register(HistoricalFigure)
 class HistoricalFigureAdmin(VersionAdmin):
     list_display = ["name", "role", "born", "died"]
     search_fields = ["name", "role"]
@@ -121,7 +120,12 @@ class TimelineEventAdmin(VersionAdmin):
 
 def attach_alias_inlines(site: admin.AdminSite = admin.site) -> None:
     """Add the alias inline (and appearances for characters) to the other apps' admins, once."""
-    extra = {Person: [AliasInline], Show: [AliasInline], Character: [CharacterAppearanceInline, AliasInline]}
+    extra = {
+        Person: [AliasInline],
+        Show: [AliasInline],
+        Character: [CharacterAppearanceInline, AliasInline],
+        HistoricalFigure: [AliasInline],
+    }
     for model, inlines in extra.items():
         if not site.is_registered(model):
             continue
@@ -130,6 +134,10 @@ def attach_alias_inlines(site: admin.AdminSite = admin.site) -> None:
         if missing:
             model_admin.inlines = [*model_admin.inlines, *missing]
 
+
+# A people model, registered here unless people/admin.py already does (then it gets the inlines).
+if not admin.site.is_registered(HistoricalFigure):
+    admin.site.register(HistoricalFigure, HistoricalFigureAdmin)
 
 # universe comes after people and shows in INSTALLED_APPS, so their admins are registered now.
 attach_alias_inlines()

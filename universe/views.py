@@ -19,7 +19,7 @@ from shows.models import Episode, Show
 from spoilers.masking import mask
 from spoilers.request import get_progress, wants_reveal
 from starcity_site.seo import PageMeta, SeoMixin, absolute_url, breadcrumb_trail, describe
-from universe.models import Alias, GlossaryTerm, Place, Relation, TimelineEvent
+from universe.models import Alias, GlossaryTerm, Place, TimelineEvent
 
 EARLIEST_DECADE, LATEST_DECADE = 1900, 2090
 
@@ -86,7 +86,6 @@ class TimelineView(SpoilerMaskMixin, SeoMixin, ListView):
             decades=decades,
             selected_show=self.show,
             selected_decade=self.decade,
-            relations=Relation,
             **kwargs,
         )
 

@@ -146,3 +146,19 @@ def test_demo_loader_is_idempotent_and_follows_the_facts(db):
     assert TimelineEvent.objects.get(slug="the-n1-rocket").relation == Relation.DIVERGED
     assert set(Place.objects.values_list("slug", flat=True)) >= {"star-city", "baikonur"}
     assert set(GlossaryTerm.objects.values_list("slug", flat=True)) >= {"n1", "roscosmos", "kgb", "chief-designer"}
+
+
+def test_alias_and_appearance_inlines_join_the_other_apps_admins():
+    from django.contrib import admin
+
+    from universe.admin import AliasInline, CharacterAppearanceInline, attach_alias_inlines
+
+    site = admin.AdminSite(name="test-admin")
+
+    class CharacterAdmin(admin.ModelAdmin):
+        inlines = []
+
+    site.register(Character, CharacterAdmin)
+    attach_alias_inlines(site)
+    attach_alias_inlines(site)  # twice: still once each
+    assert site.get_model_admin(Character).inlines == [CharacterAppearanceInline, AliasInline]
