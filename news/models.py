@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from news.anchoring import apply_anchor
@@ -149,3 +153,70 @@ class Article(ArticleDisplay, ImageFields, Publishable):
         if self.author is None:
             return "Star City staff"
         return self.author.get_full_name() or self.author.get_username()
+
+
+@receiver(pre_save, sender=Article, dispatch_uid="news.article.version")
+def _bump_version(sender, instance: Article, raw=False, **kwargs) -> None:
+    """Every save of an existing article takes the row's version + 1 (no lost updates).
+
+    A signal, not ``save()``: django-reversion restores a version with a raw ``save_base``, which
+    skips ``save()`` but not this; the number is read from the row so a restore never rewinds it.
+    """
+    if instance.pk is None:
+        return
+    current = sender._base_manager.filter(pk=instance.pk).values_list("version", flat=True).first()
+    if current is not None:
+        instance.version = current + 1
+
+
+def new_share_token() -> str:
+    # 256 random bits: unguessable, so a forged or mistyped link matches nothing.
+    return secrets.token_urlsafe(32)
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self) -> ShareLinkQuerySet:
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class ShareLink(models.Model):
+    """A secret, expiring URL that shows one article (even a draft) to a reviewer with no account."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="share_links"
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_share_token, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("share link")
+
+    def __str__(self) -> str:
+        return f"Share link for “{self.article}” ({self.state_label.lower()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("share_preview", kwargs={"token": self.token})
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def state_label(self) -> str:
+        if self.revoked_at is not None:
+            return "Revoked"
+        return "Active" if self.expires_at > timezone.now() else "Expired"

@@ -8,6 +8,9 @@ class StarCitySiteConfig(AppConfig):
     verbose_name = "Star City site"
 
     def ready(self) -> None:
+        from starcity_site import redirects, roles
         from starcity_site.caching import invalidation
 
         invalidation.connect()
+        redirects.connect()  # slug changes leave a 301 behind (admin helper)
+        roles.connect()  # Editors/Authors groups kept up to date after every migrate

@@ -1,8 +1,13 @@
 """The editorial roles, as groups with least privilege.
 
-Editors: every content permission (shows, people, news, URL redirects), including publishing;
-nothing on users, groups or permissions. Authors: may draft articles and see everything else,
-but not publish, schedule or delete.
+Editors: every content permission (shows, people, news incl. publishing and share links, the
+universe app, URL redirects, version history); nothing on users, groups or permissions, so they
+cannot give themselves more. Authors: may draft articles (add and change, no publish, schedule
+or delete) and see everything else they need to pick relations.
+
+``ensure_roles`` is idempotent: it runs after every ``migrate`` (post_migrate, connected in
+``StarCitySiteConfig.ready``) and from ``manage.py setup_roles``; a permission added by a later
+migration is picked up on the next run.
 """
 
 from __future__ import annotations
@@ -10,22 +15,34 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-CONTENT_APPS = ("shows", "people", "news")
+CONTENT_APPS = ("shows", "people", "news", "universe", "redirects", "reversion")
 EDITORS = "Editors"
 AUTHORS = "Authors"
+AUTHOR_ARTICLE_CODENAMES = ("add_article", "change_article", "view_article", "add_tag")
 
 
 def ensure_roles() -> tuple[Group, Group]:
     """Create or bring up to date both groups; safe to call any number of times."""
-    content = Permission.objects.filter(
-        Q(content_type__app_label__in=CONTENT_APPS) | Q(content_type__app_label="redirects")
-    )
+    content = Permission.objects.filter(content_type__app_label__in=CONTENT_APPS)
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.set(content)
 
     authors, _ = Group.objects.get_or_create(name=AUTHORS)
-    author_perms = content.filter(codename__startswith="view_") | Permission.objects.filter(
-        content_type__app_label="news", codename__in=["add_article", "change_article", "add_tag"]
+    author_perms = content.filter(
+        Q(codename__startswith="view_") & ~Q(content_type__app_label__in=("redirects", "reversion"))
+        | Q(content_type__app_label="news", codename__in=AUTHOR_ARTICLE_CODENAMES)
     )
     authors.permissions.set(author_perms)
     return editors, authors
+
+
+def _after_migrate(sender, using="default", plan=None, **kwargs) -> None:
+    # Runs after each app's migrations; the last run sees every app's permissions.
+    if Permission.objects.using(using).exists():
+        ensure_roles()
+
+
+def connect() -> None:
+    from django.db.models.signals import post_migrate
+
+    post_migrate.connect(_after_migrate, dispatch_uid="starcity-roles")

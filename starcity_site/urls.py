@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from news import sitemaps as news_sitemaps
+from news.share import shared_article
 from news.views import HomeView
 from people import sitemaps as people_sitemaps
 from shows import sitemaps as shows_sitemaps
@@ -31,6 +32,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("", include("universe.urls")),
     path("progress/", include("spoilers.urls")),
+    path("preview/<slug:token>/", shared_article, name="share_preview"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

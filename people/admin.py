@@ -1,0 +1,93 @@
+"""Editors' screens for people, characters and credits.
+
+Credits are edited inline on a person's page and on a show's page (this module adds that inline
+to the show admin: people depends on shows, not the other way round).
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from people.models import Character, Credit, Person
+from shows.models import Show
+from spoilers.admin_tools import CHARACTER_SPOILER_FIELDSET, SpoilerPreviewMixin
+from starcity_site.admin import ContentAdmin
+
+IMAGE_FIELDSET = (
+    "Photo",
+    {"fields": ["image", "image_alt", "image_credit", ("image_focal_x", "image_focal_y")]},
+)
+CREDIT_FIELDS = ["kind", "character", "season", "episodes", "billing", "billing_order", "note"]
+
+
+class CreditInlineBase(admin.TabularInline):
+    model = Credit
+    autocomplete_fields = ["person", "show", "character", "season", "episodes"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "show", "character", "season__show")
+
+
+class PersonCreditInline(CreditInlineBase):
+    fields = ["show", *CREDIT_FIELDS]
+    verbose_name_plural = "Credits"
+
+
+class ShowCreditInline(CreditInlineBase):
+    fields = ["person", *CREDIT_FIELDS]
+    verbose_name_plural = "Credits (cast and crew)"
+
+
+@admin.register(Person)
+class PersonAdmin(ContentAdmin):
+    list_display = ["name", "thumbnail", "short_bio", "known_for", "updated_at"]
+    search_fields = ["name", "slug", "short_bio", "known_for"]
+    list_filter = ["credits__kind", "credits__show"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "short_bio", "bio", "birth_date", "known_for"]}),
+        IMAGE_FIELDSET,
+    ]
+    inlines = [PersonCreditInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).distinct()  # the credit filters join a to-many relation
+
+
+@admin.register(Character)
+class CharacterAdmin(SpoilerPreviewMixin, ContentAdmin):
+    list_display = ["name", "show", "counterpart", "updated_at"]
+    list_filter = ["show"]
+    list_select_related = ["show", "counterpart"]
+    search_fields = ["name", "slug", "description", "counterpart__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["show", "counterpart", "description_spoils_episode", "fate_spoils_episode"]
+    readonly_fields = ["spoiler_preview"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "show", "description"]}),
+        ("Real history", {"fields": ["counterpart", "counterpart_note"]}),
+        CHARACTER_SPOILER_FIELDSET,
+    ]
+
+
+@admin.register(Credit)
+class CreditAdmin(ContentAdmin):
+    list_display = ["person", "kind", "character", "show", "season", "billing", "billing_order"]
+    list_filter = ["kind", "billing", "show"]
+    list_select_related = ["person", "character", "show", "season__show"]
+    search_fields = ["person__name", "character__name", "show__title", "note"]
+    autocomplete_fields = ["person", "show", "character", "season", "episodes"]
+    fields = ["person", "show", *CREDIT_FIELDS]
+    view_on_site = False  # a credit has no page of its own
+
+
+def attach_show_credits(site: admin.AdminSite = admin.site) -> None:
+    """Edit credits on a show's page too (the show admin cannot import Credit itself)."""
+    if site.is_registered(Show):
+        show_admin = site.get_model_admin(Show)
+        if ShowCreditInline not in show_admin.inlines:
+            show_admin.inlines = [*show_admin.inlines, ShowCreditInline]
+
+
+attach_show_credits()

@@ -1,0 +1,75 @@
+"""Editors' screens for shows, seasons and episodes.
+
+A show's page edits its seasons inline (and its credits: people.admin adds that inline, since
+shows may not import people); a season's page edits its episodes inline (Django's admin does not
+nest inlines).
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from shows.models import Episode, Season, Show
+from spoilers.admin_tools import EPISODE_SPOILER_FIELDS
+from starcity_site.admin import ContentAdmin
+
+IMAGE_FIELDSET = (
+    "Picture",
+    {"fields": ["image", "image_alt", "image_credit", ("image_focal_x", "image_focal_y")], "classes": ["collapse"]},
+)
+
+
+class SeasonInline(admin.TabularInline):
+    model = Season
+    fields = ["number", "era", "episode_count"]
+    extra = 0
+    show_change_link = True  # the season's own page edits its episodes
+
+
+class EpisodeInline(admin.TabularInline):
+    model = Episode
+    fields = ["number", "title", "airs_at", *EPISODE_SPOILER_FIELDS]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Show)
+class ShowAdmin(ContentAdmin):
+    list_display = ["title", "thumbnail", "status", "release_label", "platform", "parent", "updated_at"]
+    list_filter = ["status", "platform"]
+    list_select_related = ["parent"]
+    search_fields = ["title", "tagline", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "tagline", "synopsis", "parent"]}),
+        ("Release", {"fields": ["status", "platform", ("premiere_date", "premiere_precision")]}),
+        IMAGE_FIELDSET,
+    ]
+    inlines = [SeasonInline]
+
+    @admin.display(description="premiere", ordering="premiere_date")
+    def release_label(self, obj: Show) -> str:
+        return obj.release_label or "—"
+
+
+@admin.register(Season)
+class SeasonAdmin(ContentAdmin):
+    list_display = ["__str__", "show", "number", "era", "episode_count"]
+    list_filter = ["show"]
+    list_select_related = ["show"]
+    search_fields = ["show__title", "era", "synopsis"]
+    autocomplete_fields = ["show"]
+    fields = ["show", "number", "era", "episode_count", "synopsis"]
+    inlines = [EpisodeInline]
+
+
+@admin.register(Episode)
+class EpisodeAdmin(ContentAdmin):
+    list_display = ["__str__", "season", "number", "title", "airs_at"]
+    list_filter = ["season__show", "season"]
+    list_select_related = ["season__show"]
+    search_fields = ["title", "synopsis", "season__show__title"]
+    date_hierarchy = "airs_at"
+    autocomplete_fields = ["season"]
+    fields = ["season", "number", "title", "airs_at", "synopsis", *EPISODE_SPOILER_FIELDS]
