@@ -157,7 +157,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
+AXES_LOCKOUT_CALLABLE = "starcity_site.views.lockout"  # errors/lockout.html, saying how long to wait
 # How many proxies (the PaaS router: 1) append to X-Forwarded-For in front of gunicorn; only the
 # address the nearest one wrote is trusted (starcity_site/client_ip.py), never the client's own.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

@@ -78,6 +78,14 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "errors/403_csrf.html", status=403)
 
 
+def lockout(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' lockout response: the clear page, saying how long to wait, as a 429."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME * 60))
+    response = render(request, "errors/lockout.html", {"cooloff_minutes": minutes}, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response
+
+
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Local media files (development and tests only); MEDIA_ROOT is read per request.
 

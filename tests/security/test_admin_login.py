@@ -58,6 +58,9 @@ def test_lockout_after_the_failure_limit_then_cool_off_lets_the_editor_back(clie
         assert locked.status_code == 429
         page = locked.content.decode()
         assert "Too many failed log-in attempts" in page
+        minutes = round(settings.AXES_COOLOFF_TIME * 60)
+        assert f"Please wait {minutes} minutes" in page
+        assert locked["Retry-After"] == str(minutes * 60)
         assert "Traceback" not in page
         assert locked["Content-Type"].startswith("text/html")
     with time_machine.travel(start + cooloff + datetime.timedelta(seconds=5), tick=False):
