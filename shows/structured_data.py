@@ -9,13 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from shows.models import Episode, Season, Show
+from shows.models import DatePrecision, Episode, Season, Show
 from starcity_site import seo
 
 CONTEXT = "https://schema.org"
 
 
 absolute = seo.absolute_url
+
+
+def partial_iso_date(value, precision: str) -> str:
+    """ISO 8601 only as precise as what is known: "2026-11-20", "2026-11" or "2026".
+
+    "Late 2026" is stored as a date in November; claiming 2026-11-01 would invent a premiere.
+    """
+    if value is None:
+        return ""
+    if precision == DatePrecision.DAY:
+        return value.isoformat()
+    if precision == DatePrecision.MONTH:
+        return f"{value:%Y-%m}"
+    return f"{value:%Y}"
 
 
 def person_ref(person) -> dict[str, Any]:
@@ -68,9 +82,10 @@ def tv_series(show: Show, cast, creators) -> dict[str, Any]:
         data["description"] = show.synopsis
     if picture := seo.image_url(show):
         data["image"] = picture
-    if show.premiere_date:
-        data["startDate"] = show.premiere_date.isoformat()
+    if start := partial_iso_date(show.premiere_date, show.premiere_precision):
+        data["startDate"] = start
     data["containsSeason"] = [season_ref(season) for season in show.seasons.all()]
+    data["numberOfSeasons"] = len(data["containsSeason"])
     data["actor"] = [performance_role(credit) for credit in cast if credit.character_id]
     data["creator"] = [person_ref(credit.person) for credit in creators]
     if show.parent_id:

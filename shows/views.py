@@ -76,6 +76,7 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         return super().get_context_data(
             main_cast=self.main_cast,
             creators=self.creators,
+            release_iso=structured_data.partial_iso_date(show.premiere_date, show.premiere_precision),
             latest_news=show.articles.published().select_related("category")[:LATEST_NEWS],
             # Characters shared with the parent or a spin-off (issue 10), through the reverse relation.
             crossovers=show.characters.model.objects.crossovers(show),

@@ -97,7 +97,7 @@ def test_show_page_has_everything_a_fan_looks_for(client, world):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Engineers, cosmonauts" in html
-    assert "Post-production" in html and "Late 2026" in html
+    assert "Post-production" in html and '<time datetime="2026">Late 2026</time>' in html
     assert "Set in the 1970s" in html and "10 episodes planned" in html
     assert '<time datetime="2026-11-20T21:00:00' in html and "Launch 2" in html
     assert "Rhys Ifans" in html and "The Chief Designer" in html and "Sergei Korolev" in html
@@ -125,6 +125,7 @@ def test_show_json_ld_is_a_tv_series_with_seasons_cast_and_creators(client, worl
     assert roles[0]["actor"]["@type"] == "Person" and roles[0]["actor"]["name"] == "Rhys Ifans"
     assert [c["name"] for c in data["creator"]] == ["Matt Wolpert"]
     assert data["isBasedOn"]["name"] == "For All Mankind"
+    assert data["startDate"] == "2026"  # "Late 2026": no invented day or month
 
 
 def test_show_page_meta_canonical_and_breadcrumbs(client, world, settings):
