@@ -36,7 +36,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from tests.reliability.services import Gunicorn, free_port  # noqa: E402
+from tests.reliability.services import Gunicorn, PrivateRedis, free_port  # noqa: E402
 
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
 
@@ -137,11 +137,13 @@ class SlowClients:
                 self.completed["slow_read"] += 1
 
 
-def probe(web: Gunicorn, stop: threading.Event, results: list) -> None:
-    """A normal visitor: the home page once a second, with its latency."""
+def probe(web: Gunicorn, stop: threading.Event, results: list, memory: list) -> None:
+    """A normal visitor: the home page once a second, with its latency; workers' RSS every 10 s."""
     while not stop.is_set():
         status, _, _, seconds = web.get("/", timeout=30)
         results.append((status, seconds))
+        if len(results) % 10 == 0:
+            memory.append([round(rss_mib(pid), 1) for pid in web.workers()])
         stop.wait(1)
 
 
@@ -157,7 +159,7 @@ def wrk_load(port: int, seconds: int, connections: int, paths_file: Path) -> dic
         check=True,
         env=dict(os.environ, PATHS=str(paths_file)),
     ).stdout
-    latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", out, re.MULTILINE))
+    latency = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)\s*$", out, re.MULTILINE))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {
@@ -178,6 +180,7 @@ def main() -> None:
     parser.add_argument("--trickle", type=int, default=3, help="clients sending byte by byte (default 3)")
     parser.add_argument("--slow-readers", type=int, default=3, help="clients reading 1 KB/s (default 3)")
     parser.add_argument("--database-url", help="an empty PostgreSQL database to fill (default: private SQLite)")
+    parser.add_argument("--redis", action="store_true", help="share the page cache in a private redis-server")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     opts = parser.parse_args()
     if not shutil.which("wrk"):
@@ -198,6 +201,11 @@ def main() -> None:
         GUNICORN_MAX_REQUESTS="0",
         LOG_LEVEL="WARNING",
     )
+    redis = None
+    if opts.redis:
+        redis = PrivateRedis()
+        redis.start()
+        env["REDIS_URL"] = redis.url
     print(f"Work dir {workdir}; database {env['DATABASE_URL'].split('://')[0]}", flush=True)
     run([PYTHON, "manage.py", "migrate", "--noinput"], env)
     run([PYTHON, "bench/data.py", "build"], env)
@@ -206,6 +214,7 @@ def main() -> None:
     paths_file = workdir / "paths.txt"
     paths_file.write_text("\n".join(urls) + "\n")
 
+    load_before = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     web = Gunicorn(env, workdir / "gunicorn.log")
     web.port = free_port()
     web.env["PORT"] = str(web.port)
@@ -216,8 +225,8 @@ def main() -> None:
         before = {pid: rss_mib(pid) for pid in web.workers()}
         slow = SlowClients(web.port, opts.idle, opts.trickle, opts.slow_readers, reader_path="/sitemap.xml")
         slow.start()
-        stop, probes = threading.Event(), []
-        prober = threading.Thread(target=probe, args=(web, stop, probes), daemon=True)
+        stop, probes, memory = threading.Event(), [], []
+        prober = threading.Thread(target=probe, args=(web, stop, probes, memory), daemon=True)
         prober.start()
         load = wrk_load(web.port, opts.seconds, opts.connections, paths_file)
         stop.set()
@@ -227,12 +236,18 @@ def main() -> None:
         log = (workdir / "gunicorn.log").read_text()
     finally:
         web.stop()
+        if redis:
+            redis.stop()
 
     probe_seconds = [s for status, s in probes]
     probe_errors = sum(status != 200 for status, _ in probes)
     lines = [
-        f"Machine: {os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}",
-        f"Load: wrk -t2 -c{opts.connections} -d{opts.seconds}s over {len(urls)} URLs (page cache on)",
+        f"Machine: {os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}, "
+        f"load average before the run {load_before}",
+        f"gunicorn: {os.environ.get('GUNICORN_THREADS', '8 (default)')} threads per worker, first-byte wait "
+        f"{os.environ.get('GUNICORN_FIRST_BYTE_WAIT', '0.25 (default)')} s",
+        f"Load: wrk -t2 -c{opts.connections} -d{opts.seconds}s over {len(urls)} URLs (page cache on, "
+        f"{'in Redis' if redis else 'in each worker (LocMem, 300 pages at most)'})",
         f"Slow clients: {opts.idle} idle, {opts.trickle} trickling requests, {opts.slow_readers} slow readers",
         f"Requests: {load['requests']} ({load['rps']:.0f}/s); non-2xx/3xx: {load['non_2xx']}; "
         f"socket errors: {load['socket_errors']}",
@@ -242,6 +257,7 @@ def main() -> None:
         f"Slow clients completed: {slow.completed}",
         f"Worker timeouts in the log: {log.count('WORKER TIMEOUT')}; tracebacks: {log.count('Traceback')}",
     ]
+    lines.append("Workers' RSS every 10 s (MiB): " + " → ".join("/".join(map(str, m)) for m in memory))
     for pid in before:
         lines.append(f"Worker {pid}: RSS {before[pid]:.1f} MiB before, {after.get(pid, float('nan')):.1f} MiB after")
     print("\n".join(lines))

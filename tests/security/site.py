@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -63,10 +64,35 @@ def build_site(text: str | None = None) -> Site:
     )
     article.shows.set([show])
     article.people.set([person])
+    extra = universe_content(show, person, character, article)
     if text is not None:
-        for obj in (show, season, episode, person, character, tag, category, article):
+        for obj in (show, season, episode, person, character, tag, category, article, *extra):
             fill_text_fields(obj, text)
-    return Site(article, tag, category, show, season, episode, person, character)
+    return Site(article, tag, category, show, season, episode, person, character, extra)
+
+
+def universe_content(show, person, character, article) -> list:
+    """Timeline, glossary and history objects, for the apps that exist at the time."""
+    made = []
+    specs = [
+        ("people", "HistoricalFigure", {"slug": "sergei-korolev", "name": "Sergei Korolev"}),
+        ("universe", "Place", {"slug": "baikonur", "name": "Baikonur"}),
+        ("universe", "GlossaryTerm", {"slug": "tsup", "term": "TsUP", "definition": "Mission control."}),
+        ("universe", "TimelineEvent", {"slug": "vostok-1", "title": "Vostok 1", "date": datetime.date(1961, 4, 12)}),
+    ]
+    for app_label, model_name, fields in specs:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue
+        obj = model.objects.create(**fields)
+        for relation, target in (("shows", show), ("people", person), ("characters", character)):
+            if hasattr(obj, relation) and relation in {f.name for f in model._meta.many_to_many}:
+                getattr(obj, relation).add(target)
+        if model_name == "TimelineEvent":
+            obj.articles.add(article)
+        made.append(obj)
+    return made
 
 
 def candidate_urls(site: Site) -> dict[str, tuple[str, dict]]:
@@ -97,7 +123,11 @@ def candidate_urls(site: Site) -> dict[str, tuple[str, dict]]:
         "person": ("people:person", {"slug": site.person.slug}),
         "character": ("people:character", {"slug": site.character.slug}),
         "search": ("search:results", {}),
-        "universe": ("universe:index", {}),
+        "timeline": ("universe:timeline", {}),
+        "event": ("universe:event", {"slug": "vostok-1"}),
+        "glossary": ("universe:glossary", {}),
+        "figure": ("universe:figure", {"slug": "sergei-korolev"}),
+        "progress": ("spoilers:progress", {}),
         "sitemap": ("sitemap", {}),
         "robots": ("robots_txt", {}),
     }
