@@ -8,7 +8,8 @@ from people and news to shows.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
@@ -58,9 +59,17 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
 
-    def get_queryset(self):
+    def get_object(self, queryset=None):
+        # The show and its spin-offs in one query (the page has little query budget to spare).
+        slug = self.kwargs["slug"]
+        family = list(Show.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug)))
+        show = next((s for s in family if s.slug == slug), None)
+        if show is None:
+            raise Http404("No such show")
+        self.spinoffs = sorted((s for s in family if s.parent_id == show.pk), key=lambda s: s.title)
         seasons = Prefetch("seasons", queryset=Season.objects.prefetch_related("episodes"))
-        return Show.objects.with_related().prefetch_related(seasons)
+        prefetch_related_objects([show], seasons)
+        return show
 
     def get_context_data(self, **kwargs):
         show = self.object
@@ -76,12 +85,23 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         return super().get_context_data(
             main_cast=self.main_cast,
             creators=self.creators,
+            spinoffs=self.spinoffs,
             release_iso=structured_data.partial_iso_date(show.premiere_date, show.premiere_precision),
             latest_news=show.articles.published().select_related("category")[:LATEST_NEWS],
-            # Characters shared with the parent or a spin-off (issue 10), through the reverse relation.
-            crossovers=show.characters.model.objects.crossovers(show),
+            crossovers=self.crossovers(show),
             **kwargs,
         )
+
+    def crossovers(self, show: Show):
+        """Characters shared with the parent or a spin-off (issue 10), through the reverse relation.
+
+        As ``CharacterQuerySet.crossovers`` but from the spin-offs already loaded above, which
+        that method would ask for again.
+        """
+        related = [pk for pk in (show.parent_id, *(s.pk for s in self.spinoffs)) if pk]
+        if not related:
+            return []
+        return show.characters.model.objects.in_show([show.pk]).in_show(related).with_appearances()
 
     def get_page_meta(self):
         show = self.object
