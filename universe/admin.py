@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
-from reversion.admin import VersionAdmin
 
 from people.models import Character, CharacterAppearance, HistoricalFigure, Person
 from shows.models import Show
+from starcity_site.admin import ContentAdmin
 from universe.models import Alias, GlossaryTerm, Place, TimelineEvent
 
 
@@ -64,7 +64,7 @@ class CharacterInline(admin.TabularInline):
         return False
 
 
-class HistoricalFigureAdmin(VersionAdmin):
+class HistoricalFigureAdmin(ContentAdmin):
     list_display = ["name", "role", "born", "died"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
@@ -73,7 +73,7 @@ class HistoricalFigureAdmin(VersionAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(VersionAdmin):
+class PlaceAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -82,7 +82,7 @@ class PlaceAdmin(VersionAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(VersionAdmin):
+class GlossaryTermAdmin(ContentAdmin):
     list_display = ["term", "slug"]
     search_fields = ["term", "definition"]
     prepopulated_fields = {"slug": ["term"]}
@@ -91,7 +91,7 @@ class GlossaryTermAdmin(VersionAdmin):
 
 
 @admin.register(TimelineEvent)
-class TimelineEventAdmin(VersionAdmin):
+class TimelineEventAdmin(ContentAdmin):
     list_display = ["title", "date_label", "relation", "spoils_episode"]
     list_filter = ["relation", "precision", "shows"]
     search_fields = ["title", "real_history", "show_history"]

@@ -162,3 +162,10 @@ def test_alias_and_appearance_inlines_join_the_other_apps_admins():
     attach_alias_inlines(site)
     attach_alias_inlines(site)  # twice: still once each
     assert site.get_model_admin(Character).inlines == [CharacterAppearanceInline, AliasInline]
+
+
+def test_editors_can_edit_the_universe(editor_client, settings):
+    base = "/" + settings.ADMIN_PATH
+    figure = factories.make_historical_figure()
+    for url in (f"{base}universe/timelineevent/add/", f"{base}people/historicalfigure/{figure.pk}/change/"):
+        assert editor_client.get(url).status_code == 200, url
