@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from people.models import CreditKind
@@ -191,3 +192,10 @@ def test_person_page_news_is_spoiler_masked(client, world):
     article.people.add(world["rhys"])
     html = client.get("/people/rhys-ifans/").content.decode()
     assert "stuns in the finale" not in html and "Ifans on his finale" in html
+
+
+@pytest.mark.parametrize("url", ["/people/", "/people/rhys-ifans/", "/characters/chief-designer/"])
+def test_worst_case_query_count_with_a_cold_cache(client, world, url):
+    grow(world, 20)
+    cache.clear()  # page cache on, spoiler episode index lost
+    assert count_queries(client, url) <= 8

@@ -10,6 +10,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -311,3 +312,13 @@ def test_alias_forms_match_as_phrases_not_as_loose_words(client, world):
 def test_highlight_marks_word_starts_only():
     assert highlight.mark("rather the", ["the"]) == "rather <mark>the</mark>"
     assert highlight.mark("cosmonauts", ["cosmonaut"]) == "<mark>cosmonaut</mark>s"
+
+
+def test_worst_case_query_count_with_a_cold_cache(client, world):
+    from universe.models import Alias
+
+    Alias.objects.create(target=world["designer"], text="Korolyov")
+    cache.clear()  # alias groups and spoiler episode index lost too
+    with CaptureQueriesContext(connection) as queries:
+        results(client, "Korolyov")
+    assert len(queries) <= 8

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -259,3 +260,21 @@ def test_show_page_news_is_spoiler_masked(client, world):
     article.shows.add(world["show"])
     html = client.get("/shows/star-city/").content.decode()
     assert "Shock death" not in html and "Episode three reviewed" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/shows/",
+        "/shows/star-city/",
+        "/shows/for-all-mankind/",
+        "/shows/star-city/cast/",
+        "/shows/star-city/seasons/1/",
+        "/shows/star-city/seasons/1/episodes/2/",
+    ],
+)
+def test_worst_case_query_count_with_a_cold_cache(client, world, url):
+    # Page cache on (its generation and next-due look-ups) and the spoiler episode index lost.
+    grow(world["show"], world["season"], people=20, episodes=5)
+    cache.clear()
+    assert count_queries(client, url) <= 8
