@@ -169,3 +169,10 @@ def test_editors_can_edit_the_universe(editor_client, settings):
     figure = factories.make_historical_figure()
     for url in (f"{base}universe/timelineevent/add/", f"{base}people/historicalfigure/{figure.pk}/change/"):
         assert editor_client.get(url).status_code == 200, url
+
+
+def test_character_admin_edits_aliases_and_appearances(admin_client_, settings):
+    character = factories.make_character()
+    html = admin_client_.get(f"/{settings.ADMIN_PATH}people/character/{character.pk}/change/").content.decode()
+    assert "universe-alias-content_type-object_id-TOTAL_FORMS" in html
+    assert "appearances-TOTAL_FORMS" in html
