@@ -48,6 +48,7 @@ def server(postgres, static_root, tmp_path_factory):
 
 def assert_friendly_503(web: Gunicorn, path: str, max_seconds: float) -> None:
     status, headers, body, seconds = web.get(path)
+    print(f"{path}: {status} in {seconds:.2f} s")  # the figures in docs/reliability.md (pytest -s)
     assert status == 503, (path, status, body[:300])
     assert seconds < max_seconds, (path, seconds)
     if path == "/healthz":
