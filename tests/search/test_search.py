@@ -181,6 +181,7 @@ def test_pagination_pages_through_articles(client, world):
     assert len(result_titles(second, "articles")) == 3
     assert "The Chief Designer" in first and "The Chief Designer" not in second
     assert 'href="/search/?q=rocket&amp;page=2"' in first
+    assert "More results" in first and "Previous results" in second
 
 
 def test_results_are_noindex_and_never_page_cached(client, world):
