@@ -188,6 +188,8 @@ def test_first_episode_has_no_previous_link(client, world):
         "/shows/star-city/seasons/1/episodes/99/",
         "/shows/for-all-mankind/seasons/1/",  # a season of another show
         "/shows/star-city/seasons/0/episodes/1/",
+        "/shows/star-city/seasons/99999999999999999999/",  # beyond any database integer
+        "/shows/star-city/seasons/1/episodes/99999999999999999999/",
     ],
 )
 def test_unknown_pages_are_404(client, world, url):
