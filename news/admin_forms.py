@@ -34,6 +34,10 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "published_at" in self.fields:
+            self.fields["published_at"].help_text = (
+                "When the public may see it: “Now” publishes at once, a future time schedules it. Required to publish."
+            )
         if self.instance.pk is not None:
             opened = self.lock_version if self.lock_version is not None else self.instance.version
             self.fields["expected_version"].initial = opened

@@ -18,24 +18,27 @@ IMAGE_FIELDSET = (
     {"fields": ["image", "image_alt", "image_credit", ("image_focal_x", "image_focal_y")]},
 )
 CREDIT_FIELDS = ["kind", "character", "season", "episodes", "billing", "billing_order", "note"]
+# Inline rows keep to what fits a row; episodes and the note are on the credit's own page.
+INLINE_CREDIT_FIELDS = ["kind", "character", "season", "billing", "billing_order"]
 
 
 class CreditInlineBase(admin.TabularInline):
     model = Credit
-    autocomplete_fields = ["person", "show", "character", "season", "episodes"]
+    autocomplete_fields = ["person", "show", "character", "season"]
     extra = 0
+    show_change_link = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "show", "character", "season__show")
 
 
 class PersonCreditInline(CreditInlineBase):
-    fields = ["show", *CREDIT_FIELDS]
+    fields = ["show", *INLINE_CREDIT_FIELDS]
     verbose_name_plural = "Credits"
 
 
 class ShowCreditInline(CreditInlineBase):
-    fields = ["person", *CREDIT_FIELDS]
+    fields = ["person", *INLINE_CREDIT_FIELDS]
     verbose_name_plural = "Credits (cast and crew)"
 
 
