@@ -14,6 +14,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from search import engine, highlight
 from search.query import MAX_LENGTH, parse
@@ -323,3 +326,11 @@ def test_worst_case_query_count_with_a_cold_cache(client, world):
     with CaptureQueriesContext(connection) as queries:
         results(client, "Korolyov")
     assert len(queries) <= 8
+
+
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300), page=st.text(max_size=12))
+def test_any_text_gives_a_page(client, world, q, page):
+    response = client.get("/search/", {"q": q, "page": page})
+    assert response.status_code == 200
+    assert b'name="q"' in response.content
