@@ -80,9 +80,11 @@ def add_redirect(old_path: str, new_path: str) -> None:
         content_changed()  # QuerySet.update/delete send no per-row signals to the page cache
 
 
-def _remember_old_paths(sender, instance, raw=False, **kwargs) -> None:
+# Raw saves count too: restoring an old version in the admin (django-reversion) writes the row
+# raw, and an old slug coming back must leave the current URL redirecting.
+def _remember_old_paths(sender, instance, **kwargs) -> None:
     spec = TRACKED[sender._meta.label]
-    if raw or instance.pk is None:
+    if instance.pk is None:
         return
     old = sender._base_manager.filter(pk=instance.pk).first()
     if old is None or (spec.only_if_published and not old.is_published):
@@ -90,9 +92,9 @@ def _remember_old_paths(sender, instance, raw=False, **kwargs) -> None:
     setattr(instance, _OLD_PATHS, public_paths(old, spec))
 
 
-def _redirect_moved_paths(sender, instance, created=False, raw=False, **kwargs) -> None:
+def _redirect_moved_paths(sender, instance, created=False, **kwargs) -> None:
     old_paths = instance.__dict__.pop(_OLD_PATHS, None)
-    if raw or created or not old_paths:
+    if created or not old_paths:
         return
     new_paths = public_paths(instance, TRACKED[sender._meta.label])
     if len(new_paths) != len(old_paths):

@@ -113,3 +113,19 @@ def test_merging_needs_two_tags(editor_client):
     )
     assert "Select at least two tags" in response.content.decode()
     assert Tag.objects.filter(pk=tag.pk).exists()
+
+
+def test_restoring_a_version_with_an_older_slug_redirects_the_current_url(editor_client):
+    from reversion.models import Version
+
+    article = factories.make_article(slug="first-slug")
+    edit(editor_client, "news_article", article, title="Touched")
+    edit(editor_client, "news_article", article, slug="second-slug")
+    first = Version.objects.get_for_object(article).last()
+    url = reverse("admin:news_article_revision", args=[article.pk, first.pk])
+    response = editor_client.post(url, change_form_data(editor_client.get(url)))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.slug == "first-slug"
+    assert_moved("/news/second-slug/", "/news/first-slug/")
+    assert Client().get("/news/first-slug/").status_code == 200
