@@ -55,11 +55,18 @@ def server_error(request: HttpRequest) -> HttpResponse:
     available here and no middleware has to catch it first.
     """
     exc = sys.exc_info()[1]
-    if isinstance(exc, DatabaseError):
-        response = render(request, "errors/503.html", status=503)
+    database = isinstance(exc, DatabaseError)
+    status = 503 if database else 500
+    if request.method == "POST" and request.path.startswith(f"/{settings.ADMIN_PATH}"):
+        # An editor's save failed (the database, or the storage on an upload). The admin saves in
+        # one transaction, so nothing was half-written: say so, instead of a generic error.
+        template = "errors/save_failed.html"
+    else:
+        template = "errors/503.html" if database else "errors/500.html"
+    response = render(request, template, status=status)
+    if database:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
-    return render(request, "errors/500.html", status=500)
+    return response
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -91,3 +91,13 @@ def test_unknown_host_gets_a_plain_400(db, production_client, settings):
     response = production_client.get("/", HTTP_HOST="evil.example")
     assert response.status_code == 400
     assert "ALLOWED_HOSTS" not in response.content.decode()
+
+
+@pytest.mark.parametrize(("path", "status"), [("test-save-storage/", 500), ("test-save-db/", 503)])
+def test_a_failed_admin_save_tells_the_editor_nothing_was_changed(db, production_client, settings, path, status):
+    response = production_client.post(f"/{settings.ADMIN_PATH}{path}", {"title": "x"})
+    assert response.status_code == status
+    body = response.content.decode()
+    assert "Your changes were not saved" in body
+    assert "the last saved version is exactly as it was" in body
+    assert "No space left" not in body and "/srv/media" not in body and "10.0.0.5" not in body
