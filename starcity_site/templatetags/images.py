@@ -1,10 +1,66 @@
-"""{% picture obj "variant" %}: responsive <picture> for any model with ImageFields."""
+"""{% picture obj "variant" lazy sizes %}: a responsive <picture> for any model with ImageFields.
+
+Everything comes from the row already loaded (image name, width, height, alt, focal point is
+baked into the files): no query and no storage I/O while rendering.
+"""
+
+from __future__ import annotations
+
+import logging
 
 from django import template
 
+from starcity_site.images.renditions import DEFAULT_VARIANT, VARIANTS, height_for, rendition_name, widths_for
+
 register = template.Library()
+logger = logging.getLogger(__name__)
+FALLBACK_WIDTH = 1024  # the <img src> for browsers without srcset
+
+
+def picture_context(obj, variant: str = DEFAULT_VARIANT, lazy: bool = True, sizes: str | None = None) -> dict:
+    image = getattr(obj, "image", None)
+    width, height = getattr(obj, "image_width", None), getattr(obj, "image_height", None)
+    if not image or not width or not height:
+        return {"picture": None}
+    if variant not in VARIANTS:
+        logger.warning("Unknown picture variant %r; using %r", variant, DEFAULT_VARIANT)
+        variant = DEFAULT_VARIANT
+    chosen = VARIANTS[variant]
+    shape, storage, name = chosen.shape, image.storage, image.name
+    widths = widths_for(width, height, shape)
+
+    def srcset(extension: str) -> str:
+        return ", ".join(f"{storage.url(rendition_name(name, shape, w, extension))} {w}w" for w in widths)
+
+    fallback = max([w for w in widths if w <= FALLBACK_WIDTH] or widths[:1])
+    largest = widths[-1]
+    return {
+        "picture": {
+            "variant": chosen.name,
+            "webp_srcset": srcset("webp"),
+            "jpeg_srcset": srcset("jpg"),
+            "src": storage.url(rendition_name(name, shape, fallback, "jpg")),
+            "sizes": sizes or chosen.sizes,
+            "width": largest,
+            "height": height_for(largest, shape),
+            "alt": getattr(obj, "image_alt", ""),
+            "lazy": lazy,
+        }
+    }
 
 
 @register.inclusion_tag("includes/picture.html")
-def picture(obj, variant="card", lazy=True, sizes=None):
-    return {"obj": obj, "variant": variant, "lazy": lazy, "sizes": sizes}
+def picture(obj, variant=DEFAULT_VARIANT, lazy=True, sizes=None):
+    return picture_context(obj, variant, lazy, sizes)
+
+
+@register.simple_tag
+def rendition_url(obj, variant=DEFAULT_VARIANT, max_width=FALLBACK_WIDTH, extension="jpg") -> str:
+    """URL of one rendition (e.g. a 320 px thumb for the admin, a 1024 px JPEG for og:image)."""
+    context = picture_context(obj, variant)
+    if context["picture"] is None:
+        return ""
+    image, shape = obj.image, VARIANTS.get(variant, VARIANTS[DEFAULT_VARIANT]).shape
+    widths = widths_for(obj.image_width, obj.image_height, shape)
+    width = max([w for w in widths if w <= max_width] or widths[:1])
+    return image.storage.url(rendition_name(image.name, shape, width, extension))

@@ -1,7 +1,14 @@
 """Images shared by every content model: the fields, upload naming and validation.
 
 Each model that shows a picture inherits ``ImageFields``, so posters, portraits and hero images
-are stored, validated and rendered by one piece of code.
+are stored, validated and rendered by one piece of code:
+
+- ``validation``: what upload is accepted (formats, bytes, pixels, damage);
+- ``processing``: upright, sRGB, metadata-free re-encoding of the stored original;
+- ``renditions``: the cropped, resized WebP/JPEG files and the variants templates ask for;
+- ``fields``: the model field that runs all of that on save and cleans up after replacement.
+
+``image_upload_to`` and ``validate_image_upload`` live here because migrations name them here.
 """
 
 from __future__ import annotations
@@ -9,9 +16,15 @@ from __future__ import annotations
 import uuid
 from pathlib import PurePosixPath
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
+
+from starcity_site.images import validation
+from starcity_site.images.fields import ProcessedImageField, is_new
+from starcity_site.publishing import Publishable, Status
 
 
 def image_upload_to(instance: models.Model, filename: str) -> str:
@@ -23,11 +36,19 @@ def image_upload_to(instance: models.Model, filename: str) -> str:
 
 
 def validate_image_upload(file) -> None:
-    """Refuse anything that is not a safe, decodable image (see issue on image uploads)."""
+    """Refuse anything that is not a safe, decodable image (see ``validation.check_upload``).
+
+    A file the row already stores was checked when it arrived and is not read again.
+    """
+    if isinstance(file, FieldFile):
+        if not is_new(file.instance, file):
+            return
+        file = file.file if not file._committed else file
+    validation.check_upload(file)
 
 
 class ImageFields(models.Model):
-    image = models.ImageField(
+    image = ProcessedImageField(
         _("image"),
         upload_to=image_upload_to,
         width_field="image_width",
@@ -60,3 +81,20 @@ class ImageFields(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self._meta.get_field("image").prepare(self)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.image and not self.image_alt.strip() and self.image_alt_required():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for readers who cannot see it: alt text is required to publish.")}
+            )
+
+    def image_alt_required(self) -> bool:
+        """Alt text is needed once the public may see the image: always, or from publishing on."""
+        if isinstance(self, Publishable):
+            return self.status == Status.PUBLISHED  # published now or scheduled
+        return True

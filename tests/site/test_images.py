@@ -1,0 +1,448 @@
+"""Image uploads: validation, re-encoding, renditions, cleanup and the {% picture %} tag.
+
+Every picture is generated here with Pillow (or, for the decompression bomb, written chunk by
+chunk so the test itself never holds 400 megapixels in memory).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import tracemalloc
+import zlib
+from io import BytesIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template import Context, Template
+from PIL import Image, ImageCms
+
+from people.models import Person
+from starcity_site.images import validate_image_upload
+from starcity_site.images.renditions import SHAPES, WIDTHS, crop_box, widths_for
+from starcity_site.publishing import Status
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+# --- generated files ---------------------------------------------------------------------------
+def encoded(image: Image.Image, fmt: str, **params) -> bytes:
+    buffer = BytesIO()
+    image.save(buffer, fmt, **params)
+    return buffer.getvalue()
+
+
+def gradient(size=(1200, 800), mode="RGB") -> Image.Image:
+    """A picture with detail (a flat colour would compress to nothing and hide resize bugs)."""
+    image = Image.linear_gradient("L").resize(size)
+    if mode == "L":
+        return image
+    return Image.merge("RGB", (image, image.transpose(Image.Transpose.FLIP_LEFT_RIGHT), image.rotate(90))).convert(mode)
+
+
+def upload(data: bytes, name="picture.jpg", content_type="image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def jpeg(size=(1200, 800), **params) -> SimpleUploadedFile:
+    return upload(encoded(gradient(size), "JPEG", **params), "photo.jpg")
+
+
+def bomb_png(width=20_000, height=20_000) -> bytes:
+    """A valid one-bit PNG of ``width``×``height`` in one colour: a few dozen KB on disk."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    compressor = zlib.compressobj(9)
+    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte + packed bits
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+def person_with(file, **kwargs) -> Person:
+    person = factories.make_person(image_alt=kwargs.pop("image_alt", "A face"), **kwargs)
+    person.image = file
+    person.full_clean()
+    person.save()
+    return person
+
+
+def stored_image(person) -> Image.Image:
+    with default_storage.open(person.image.name) as f:
+        image = Image.open(BytesIO(f.read()))
+        image.load()
+    return image
+
+
+def refusal(file) -> str:
+    with pytest.raises(ValidationError) as caught:
+        validate_image_upload(file)
+    return " ".join(caught.value.messages)
+
+
+def stored_files() -> list[str]:
+    found = []
+
+    def walk(folder):
+        try:
+            dirs, files = default_storage.listdir(folder)
+        except FileNotFoundError:
+            return
+        found.extend(f"{folder}/{f}".lstrip("/") for f in files)
+        for d in dirs:
+            walk(f"{folder}/{d}".lstrip("/"))
+
+    walk("")
+    return sorted(found)
+
+
+# --- accepted uploads and normalisation --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("fmt", "name", "stored_suffix"),
+    [("JPEG", "a.jpg", ".jpg"), ("PNG", "b.png", ".png"), ("WEBP", "c.webp", ".webp")],
+)
+def test_good_images_are_accepted_and_stored_under_a_generated_name(fmt, name, stored_suffix):
+    person = person_with(upload(encoded(gradient((900, 600)), fmt), name))
+    assert re.fullmatch(rf"images/person/[0-9a-f]{{32}}\{stored_suffix}", person.image.name)
+    assert (person.image_width, person.image_height) == (900, 600)
+    assert stored_image(person).format == fmt
+
+
+def test_cmyk_jpeg_is_stored_as_rgb():
+    cmyk = gradient((400, 300)).convert("CMYK")
+    person = person_with(upload(encoded(cmyk, "JPEG"), "print.jpg"))
+    stored = stored_image(person)
+    assert stored.mode == "RGB"
+    assert "icc_profile" not in stored.info
+
+
+def test_jpeg_with_an_icc_profile_is_converted_to_srgb_and_the_profile_dropped():
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    person = person_with(upload(encoded(gradient((300, 200)), "JPEG", icc_profile=srgb), "icc.jpg"))
+    assert "icc_profile" not in stored_image(person).info
+
+
+def test_exif_rotated_jpeg_comes_out_upright_with_the_right_dimensions():
+    # Stored landscape 400×200 with "rotate 90° clockwise" (orientation 6): shown 200×400.
+    image = Image.new("RGB", (400, 200), (0, 0, 255))
+    image.paste((255, 0, 0), (0, 0, 200, 200))  # left half red, so we can tell which way it turned
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    person = person_with(upload(encoded(image, "JPEG", exif=exif.tobytes()), "phone.jpg"))
+    stored = stored_image(person)
+    assert (person.image_width, person.image_height) == (200, 400)
+    assert stored.size == (200, 400)
+    assert not stored.getexif()  # no orientation tag left to apply twice
+    top, bottom = stored.getpixel((100, 50)), stored.getpixel((100, 350))
+    assert top[0] > 200 and top[2] < 60  # the red half is now on top
+    assert bottom[2] > 200 and bottom[0] < 60
+
+
+def test_png_with_alpha_keeps_alpha():
+    image = gradient((300, 300), "RGBA")
+    image.putalpha(Image.linear_gradient("L").resize((300, 300)))
+    person = person_with(upload(encoded(image, "PNG"), "cutout.png", "image/png"))
+    stored = stored_image(person)
+    assert stored.mode == "RGBA"
+    assert stored.getpixel((150, 2))[3] < 10 and stored.getpixel((150, 297))[3] > 245
+    webp = default_storage.open(f"renditions/{person.image.name.split('/')[-1][:-4]}/square-300.webp")
+    assert Image.open(webp).mode == "RGBA"
+
+
+def test_gps_and_camera_exif_is_stripped():
+    exif = Image.Exif()
+    exif[0x010F] = "StarCam"  # Make
+    exif[0xA431] = "SERIAL-12345"  # BodySerialNumber
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)}  # GPS IFD
+    data = encoded(gradient((300, 200)), "JPEG", exif=exif.tobytes())
+    assert b"SERIAL-12345" in data
+    person = person_with(upload(data, "gps.jpg"))
+    raw = default_storage.open(person.image.name).read()
+    assert b"SERIAL-12345" not in raw and b"StarCam" not in raw
+    assert not stored_image(person).getexif()
+
+
+def test_png_with_html_appended_loses_the_payload():
+    payload = b"<html><script>alert(document.cookie)</script></html>"
+    data = encoded(gradient((200, 200)), "PNG") + payload
+    person = person_with(upload(data, "polyglot.png", "image/png"))
+    assert payload not in default_storage.open(person.image.name).read()
+    assert b"<script" not in default_storage.open(person.image.name).read()
+
+
+def test_a_hostile_file_name_lands_under_a_generated_name():
+    person = person_with(upload(encoded(gradient((200, 200)), "PNG"), "../../evil\u202egpj.png", "image/png"))
+    assert re.fullmatch(r"images/person/[0-9a-f]{32}\.png", person.image.name)
+    assert all(".." not in name and "evil" not in name for name in stored_files())
+
+
+# --- refused uploads ---------------------------------------------------------------------------
+def test_text_renamed_jpg_is_refused():
+    assert "not a JPEG, PNG, WebP or GIF" in refusal(upload(b"just some text, honest\n" * 20, "photo.jpg"))
+
+
+def test_truncated_jpeg_is_refused():
+    data = encoded(gradient((800, 600)), "JPEG")
+    assert "damaged or incomplete" in refusal(upload(data[: len(data) // 2], "cut.jpg"))
+
+
+def test_svg_with_script_is_refused():
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
+    assert "SVG and other formats are not accepted" in refusal(upload(svg, "logo.svg", "image/svg+xml"))
+
+
+def test_other_pillow_formats_are_refused():
+    tiff = encoded(gradient((100, 100)), "TIFF")
+    assert Image.open(BytesIO(tiff)).format == "TIFF"  # Pillow (and Django's ImageField) would take it
+    assert "not a JPEG, PNG, WebP or GIF" in refusal(upload(tiff, "scan.jpg"))
+
+
+def test_animated_gif_is_refused_and_a_static_gif_is_stored_as_png():
+    frames = [Image.new("RGB", (50, 50), colour) for colour in ((255, 0, 0), (0, 0, 255))]
+    buffer = BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    assert "Animated" in refusal(upload(buffer.getvalue(), "anim.gif", "image/gif"))
+    person = person_with(upload(encoded(gradient((60, 40)), "GIF"), "still.gif", "image/gif"))
+    assert person.image.name.endswith(".png")
+
+
+def test_decompression_bomb_is_refused_from_the_header_before_decoding():
+    data = bomb_png()
+    assert len(data) < 200_000  # small file, 400 megapixels
+    tracemalloc.start()
+    try:
+        message = refusal(upload(data, "bomb.png", "image/png"))
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "40 megapixels" in message
+    assert peak < 20 * 1024 * 1024  # decoding would need at least 400 MB
+
+
+def test_image_just_over_the_pixel_limit_names_its_size(settings):
+    settings.IMAGE_MAX_PIXELS = 100_000
+    message = refusal(upload(encoded(gradient((400, 300)), "PNG"), "big.png"))
+    assert "400×300" in message and "0.1 megapixels" in message
+
+
+def test_oversize_file_is_refused_naming_the_limit():
+    data = encoded(gradient((100, 100)), "JPEG") + b"\0" * (15 * 1024 * 1024)
+    assert "the limit is 15 MB" in refusal(upload(data, "huge.jpg"))
+
+
+def test_a_refused_upload_leaves_nothing_behind():
+    person = factories.make_person(image_alt="x")
+    person.image = upload(b"not an image", "x.jpg")
+    with pytest.raises(ValidationError):
+        person.full_clean()
+    with pytest.raises(ValidationError):
+        person.save()  # even without full_clean, the save checks the upload and stores nothing
+    assert stored_files() == []
+    assert not Person.objects.get(pk=person.pk).image
+
+
+# --- renditions --------------------------------------------------------------------------------
+def test_renditions_exist_with_the_right_sizes_and_formats():
+    person = person_with(jpeg((1800, 1200)))
+    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    expected = {
+        "wide": [320, 640, 1024, 1600],  # crop 1800 wide, capped at 1600
+        "portrait": [320, 640, 960],  # crop 960×1200: 1024 would upscale, so 960 itself
+        "poster": [320, 640, 800],
+        "square": [320, 640],
+    }
+    for shape in SHAPES:
+        assert widths_for(1800, 1200, shape) == expected[shape.name]
+        for width in expected[shape.name]:
+            for ext, fmt in (("webp", "WEBP"), ("jpg", "JPEG")):
+                image = Image.open(default_storage.open(f"renditions/{stem}/{shape.name}-{width}.{ext}"))
+                assert image.format == fmt
+                assert image.size == (width, round(width * shape.ratio_h / shape.ratio_w))
+    assert len([n for n in stored_files() if n.startswith("renditions/")]) == 2 * sum(map(len, expected.values()))
+
+
+def test_small_images_are_never_upscaled():
+    person = person_with(jpeg((500, 300)))
+    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    for name in stored_files():
+        if name.startswith(f"renditions/{stem}/"):
+            assert Image.open(default_storage.open(name)).width <= 500
+    assert widths_for(500, 300, SHAPES[0]) == [320, 500]
+    assert widths_for(200, 100, SHAPES[3]) == [100]  # a crop narrower than the smallest width
+    assert max(WIDTHS) == 1600
+
+
+def test_crops_centre_on_the_focal_point():
+    assert crop_box(1600, 900, SHAPES[3], 50, 50) == (350, 0, 1250, 900)
+    assert crop_box(1600, 900, SHAPES[3], 0, 50) == (0, 0, 900, 900)
+    assert crop_box(1600, 900, SHAPES[3], 90, 50) == (700, 0, 1600, 900)
+    # A face on the right: the square thumb shows the right-hand (blue) side.
+    image = Image.new("RGB", (1600, 800), (255, 0, 0))
+    image.paste((0, 0, 255), (800, 0, 1600, 800))
+    person = person_with(upload(encoded(image, "PNG"), "p.png"), image_focal_x=90)
+    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    thumb = Image.open(default_storage.open(f"renditions/{stem}/square-320.jpg")).convert("RGB")
+    assert thumb.getpixel((160, 160))[2] > 200
+
+
+def test_saving_without_a_new_image_does_not_reprocess():
+    person = person_with(jpeg((400, 300)))
+    files = stored_files()
+    person = Person.objects.get(pk=person.pk)
+    person.short_bio = "Changed"
+    person.full_clean()
+    person.save()
+    assert stored_files() == files
+
+
+def test_replacing_and_deleting_an_image_removes_its_files(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        person = person_with(jpeg((700, 500)))
+    first = person.image.name
+    first_stem = first.rsplit("/", 1)[1].split(".")[0]
+    assert any(n.startswith(f"renditions/{first_stem}/") for n in stored_files())
+    person = Person.objects.get(pk=person.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        person.image = jpeg((640, 480))
+        person.save()
+    files = stored_files()
+    assert first not in files and not any(f"/{first_stem}/" in n for n in files)
+    second_stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    assert any(f"/{second_stem}/" in n for n in files)
+    with django_capture_on_commit_callbacks(execute=True):
+        person.delete()
+    assert stored_files() == []
+
+
+def test_clean_renditions_removes_orphans_and_rebuilds_missing(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    person = person_with(jpeg((700, 500)))
+    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    orphan = default_storage.save("renditions/deadbeef/wide-320.jpg", BytesIO(b"x"))
+    default_storage.delete(f"renditions/{stem}/wide-640.webp")
+    out = BytesIO()
+    call_command("clean_renditions", "--rebuild", stdout=_Text(out))
+    files = stored_files()
+    assert orphan not in files
+    assert f"renditions/{stem}/wide-640.webp" in files
+    assert person.image.name in files
+
+
+class _Text:
+    def __init__(self, buffer):
+        self.buffer = buffer
+
+    def write(self, text):
+        self.buffer.write(text.encode())
+
+    def flush(self):
+        pass
+
+
+# --- alt text ----------------------------------------------------------------------------------
+def test_alt_text_is_required_for_a_person_with_an_image():
+    person = factories.make_person()
+    person.image = jpeg((300, 200))
+    person.image_alt = "  "
+    with pytest.raises(ValidationError) as caught:
+        person.full_clean()
+    assert "image_alt" in caught.value.message_dict
+
+
+@pytest.mark.parametrize("status", [Status.PUBLISHED, Status.DRAFT])
+def test_alt_text_is_required_to_publish_an_article_with_an_image(status):
+    article = factories.make_article(status=status)
+    article.image = jpeg((300, 200))
+    article.image_alt = ""
+    if status == Status.DRAFT:
+        article.full_clean()  # a draft may wait for its alt text
+        return
+    with pytest.raises(ValidationError) as caught:
+        article.full_clean()
+    assert "image_alt" in caught.value.message_dict
+
+
+# --- the template tag --------------------------------------------------------------------------
+def render(template: str, **context) -> str:
+    return Template("{% load images %}" + template).render(Context(context))
+
+
+def test_picture_tag_has_srcset_sizes_dimensions_alt_and_lazy_loading(django_assert_num_queries):
+    person = person_with(jpeg((1800, 1200)), image_alt="Jane Doe at a panel")
+    person = Person.objects.get(pk=person.pk)
+    with django_assert_num_queries(0):
+        html = render('{% picture person "portrait" %}', person=person)
+    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    assert '<source type="image/webp"' in html
+    assert f"/media/renditions/{stem}/portrait-320.webp 320w" in html
+    assert f"/media/renditions/{stem}/portrait-960.jpg 960w" in html
+    assert 'sizes="(min-width: 40rem) 16rem, 100vw"' in html
+    assert 'width="960" height="1200"' in html
+    assert 'alt="Jane Doe at a panel"' in html
+    assert 'loading="lazy"' in html and 'decoding="async"' in html
+    eager = render('{% picture person "hero" lazy=False sizes="50vw" %}', person=person)
+    assert "loading=" not in eager and 'sizes="50vw"' in eager and 'width="1600" height="900"' in eager
+    # every URL in the srcset points at a file that exists
+    for url in re.findall(r"/media/(\S+) \d+w", html):
+        assert default_storage.exists(url)
+
+
+def test_picture_tag_renders_nothing_without_an_image():
+    assert render('{% picture person "thumb" %}', person=factories.make_person()).strip() == ""
+
+
+def test_picture_tag_escapes_alt_text():
+    person = person_with(jpeg((400, 300)), image_alt='"><script>x</script>')
+    html = render('{% picture person "thumb" %}', person=person)
+    assert "<script>" not in html and "&quot;&gt;&lt;script&gt;" in html
+
+
+# --- the admin form --------------------------------------------------------------------------
+def admin_form_data(page) -> dict:
+    """The change form's current values, as the browser would post them back."""
+    data = {}
+    for bound in page.context["adminform"].form:
+        value = bound.value()
+        if value in (None, False) or bound.name == "image":
+            continue
+        data[bound.html_name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    for inline in page.context["inline_admin_formsets"]:
+        for bound in inline.formset.management_form:
+            data[bound.html_name] = str(bound.value())
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (bomb_png(), "bomb.png", "the limit of 40 megapixels"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "x.png", "not a JPEG"),
+    ],
+)
+def test_admin_upload_of_a_bad_file_shows_a_form_error(editor_client, data, name, message):
+    person = factories.make_person(image_alt="Portrait")
+    url = f"/admin/people/person/{person.pk}/change/"
+    page = editor_client.get(url)
+    assert 'accept="image/jpeg,image/png,image/webp,image/gif"' in page.text
+    response = editor_client.post(url, {**admin_form_data(page), "image": upload(data, name, "image/png")})
+    assert response.status_code == 200  # the form again, not a redirect
+    assert message in " ".join(response.context["adminform"].form.errors["image"])
+    assert stored_files() == []
+    assert not Person.objects.get(pk=person.pk).image
+
+
+def test_admin_upload_of_a_good_file_is_processed(editor_client):
+    person = factories.make_person(image_alt="Portrait")
+    url = f"/admin/people/person/{person.pk}/change/"
+    page = editor_client.get(url)
+    response = editor_client.post(url, {**admin_form_data(page), "image": jpeg((700, 500))})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.image_width, person.image_height) == (700, 500)
+    assert f"renditions/{person.image.name.rsplit('/', 1)[1][:-4]}/wide-640.webp" in stored_files()
