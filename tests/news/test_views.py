@@ -307,6 +307,7 @@ def with_pictures(count: int, room) -> None:
 def test_query_counts_are_fixed_and_within_budget(client, newsroom):
     urls = public_urls(newsroom)
     urls["list page 2"] = "/news/?page=2"
+    urls.update(rss="/news/feed/rss/", atom="/news/feed/atom/", tag_atom="/news/tag/casting/atom/")
     add_articles(10, newsroom.tag, newsroom.show)
     with_pictures(1, newsroom)
     little = {name: count_queries(client, url) for name, url in urls.items()}
