@@ -227,7 +227,7 @@ class PostgresEngine:
         # fields (article bodies are HTML, so their tags are dropped before escaping).
         b_hl, c_hl = obj.b_hl or "", getattr(obj, "c_hl", "") or ""
         needles = query.highlights if any(term.phrase for term in query.terms) else None
-        use_c = not b_hl or (highlight.START in c_hl and highlight.START not in b_hl)
+        use_c = not b_hl or (highlight.has_match(c_hl, needles) and not highlight.has_match(b_hl, needles))
         if use_c:
             excerpt = highlight.from_sentinels(c_hl, html_source=kind.c_is_html, needles=needles)
         else:

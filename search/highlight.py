@@ -92,6 +92,13 @@ def snippet(text: str, words: Iterable[str], length: int = SNIPPET_LENGTH) -> Sa
     return mark_safe(escape(prefix) + mark(part, words) + escape(suffix))  # noqa: S308
 
 
+def has_match(headline: str, needles: list[str] | None = None) -> bool:
+    """Whether a ts_headline result marks a match (by its sentinels, or by ``needles``)."""
+    if needles is None:
+        return START in headline
+    return bool(match_spans(headline.replace(START, "").replace(STOP, ""), needles))
+
+
 def from_sentinels(
     value: str | None, *, html_source: bool = False, length: int | None = None, needles: list[str] | None = None
 ) -> SafeString:
