@@ -37,11 +37,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--min-age-minutes",
             type=int,
-            default=0,
-            help="Leave files younger than this (an upload may be between storing and committing).",
+            default=60,
+            help="Leave files younger than this (default 60): an upload may be between storing and committing.",
         )
 
-    def handle(self, *args, dry_run=False, rebuild=False, min_age_minutes=0, **options):
+    def handle(self, *args, dry_run=False, rebuild=False, min_age_minutes=60, **options):
         storage = default_storage
         used = {}  # original name -> (model, pk, field)
         for model, field in image_fields():
