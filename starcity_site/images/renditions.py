@@ -104,9 +104,19 @@ def expected_names(original_name: str, width: int, height: int) -> list[str]:
 
 
 def make_renditions(
-    storage: Storage, original_name: str, image: Image.Image, focal_x: int = 50, focal_y: int = 50
+    storage: Storage,
+    original_name: str,
+    image: Image.Image,
+    focal_x: int = 50,
+    focal_y: int = 50,
+    *,
+    replace: bool = False,
 ) -> list[str]:
-    """Write every rendition of ``image`` (already normalised); return the names written."""
+    """Write every rendition of ``image`` (already normalised); return the names written.
+
+    A new upload's names are new (its stem is a fresh uuid), so only a rebuild (``replace``)
+    asks the storage whether a file exists: on S3 each question is a request.
+    """
     written = []
     try:
         for shape in SHAPES:
@@ -119,7 +129,7 @@ def make_renditions(
                     current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
                 for extension, image_format in FORMATS:
                     name = rendition_name(original_name, shape, width, extension)
-                    if storage.exists(name):  # a rebuild: keep the name deterministic
+                    if replace and storage.exists(name):  # keep the name deterministic
                         storage.delete(name)
                     written.append(storage.save(name, ContentFile(encode(current, image_format, quality=80))))
     except Exception:
@@ -139,3 +149,18 @@ def delete_renditions(storage: Storage, original_name: str) -> int:
     for filename in files:
         storage.delete(f"{folder}/{filename}")
     return len(files)
+
+
+def rendition_url(obj, variant: str = DEFAULT_VARIANT, max_width: int = 1024, extension: str = "jpg") -> str:
+    """URL of ``obj``'s widest rendition of ``variant`` not over ``max_width`` ('' without image).
+
+    For places that want one file rather than a srcset: the admin's thumbnail, og:image.
+    """
+    image = getattr(obj, "image", None)
+    width, height = getattr(obj, "image_width", None), getattr(obj, "image_height", None)
+    if not image or not width or not height:
+        return ""
+    shape = VARIANTS.get(variant, VARIANTS[DEFAULT_VARIANT]).shape
+    widths = widths_for(width, height, shape)
+    chosen = max([w for w in widths if w <= max_width] or widths[:1])
+    return image.storage.url(rendition_name(image.name, shape, chosen, extension))

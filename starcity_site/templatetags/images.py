@@ -10,7 +10,14 @@ import logging
 
 from django import template
 
-from starcity_site.images.renditions import DEFAULT_VARIANT, VARIANTS, height_for, rendition_name, widths_for
+from starcity_site.images.renditions import (
+    DEFAULT_VARIANT,
+    VARIANTS,
+    height_for,
+    rendition_name,
+    rendition_url,
+    widths_for,
+)
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -54,13 +61,7 @@ def picture(obj, variant=DEFAULT_VARIANT, lazy=True, sizes=None):
     return picture_context(obj, variant, lazy, sizes)
 
 
-@register.simple_tag
-def rendition_url(obj, variant=DEFAULT_VARIANT, max_width=FALLBACK_WIDTH, extension="jpg") -> str:
-    """URL of one rendition (e.g. a 320 px thumb for the admin, a 1024 px JPEG for og:image)."""
-    context = picture_context(obj, variant)
-    if context["picture"] is None:
-        return ""
-    image, shape = obj.image, VARIANTS.get(variant, VARIANTS[DEFAULT_VARIANT]).shape
-    widths = widths_for(obj.image_width, obj.image_height, shape)
-    width = max([w for w in widths if w <= max_width] or widths[:1])
-    return image.storage.url(rendition_name(image.name, shape, width, extension))
+@register.simple_tag(name="rendition_url")
+def rendition_url_tag(obj, variant=DEFAULT_VARIANT, max_width=FALLBACK_WIDTH, extension="jpg") -> str:
+    """{% rendition_url obj "card" 640 %}: one rendition's URL (see renditions.rendition_url)."""
+    return rendition_url(obj, variant, max_width, extension)

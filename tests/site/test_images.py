@@ -385,6 +385,14 @@ def test_picture_tag_has_srcset_sizes_dimensions_alt_and_lazy_loading(django_ass
         assert default_storage.exists(url)
 
 
+def test_rendition_url_picks_the_widest_rendition_under_the_limit():
+    person = person_with(jpeg((1800, 1200)))
+    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    html = render('{% rendition_url person "thumb" 400 %}|{% rendition_url person "hero" 5000 "webp" %}', person=person)
+    assert html == f"/media/renditions/{stem}/square-320.jpg|/media/renditions/{stem}/wide-1600.webp"
+    assert render('{% rendition_url person "thumb" %}', person=factories.make_person()) == ""
+
+
 def test_picture_tag_renders_nothing_without_an_image():
     assert render('{% picture person "thumb" %}', person=factories.make_person()).strip() == ""
 

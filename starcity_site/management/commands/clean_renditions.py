@@ -81,7 +81,7 @@ class Command(BaseCommand):
                     image = Image.open(f)
                     image.load()
                 if not dry_run:
-                    make_renditions(storage, name, image, obj.image_focal_x, obj.image_focal_y)
+                    make_renditions(storage, name, image, obj.image_focal_x, obj.image_focal_y, replace=True)
                 rebuilt += 1
             self.stdout.write(f"{'Would rebuild' if dry_run else 'Rebuilt'} renditions of {rebuilt} image(s).")
 
