@@ -54,9 +54,9 @@ def encode(image: Image.Image, image_format: str, *, quality: int = 86) -> bytes
     if image_format == "JPEG":
         if image.mode != "RGB":
             image = flatten(image)
-        image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        image.save(buffer, "JPEG", quality=quality, progressive=True)
     elif image_format == "WEBP":
-        image.save(buffer, "WEBP", quality=quality, method=4)
+        image.save(buffer, "WEBP", quality=quality, method=3)
     else:
         image.save(buffer, "PNG")
     return buffer.getvalue()

@@ -120,10 +120,15 @@ def make_renditions(
     written = []
     try:
         for shape in SHAPES:
-            cropped = image.crop(crop_box(image.width, image.height, shape, focal_x, focal_y))
-            current = cropped
+            widths = widths_for(image.width, image.height, shape)
+            current = image.crop(crop_box(image.width, image.height, shape, focal_x, focal_y))
+            # A whole-factor box reduction first (an exact area average, and fast) leaves LANCZOS
+            # a small image to finish: a camera photo costs seconds less.
+            factor = current.width // widths[-1]
+            if factor >= 2:
+                current = current.reduce(factor)
             # Largest first, each from the one before: much faster than from the full crop.
-            for width in reversed(widths_for(image.width, image.height, shape)):
+            for width in reversed(widths):
                 size = (width, height_for(width, shape))
                 if current.size != size:
                     current = current.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
