@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,7 +23,10 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from starcity_site.images.renditions import rendition_url
+
 SITE_NAME = "Star City Fan Site"
+PREVIEW_VARIANT, PREVIEW_WIDTH = "hero", 1200
 DESCRIPTION_CHARS = 200
 
 # Inside <script> the HTML parser looks only for "</script" (and "<!--"); escaping every <, >
@@ -45,11 +49,15 @@ def describe(text: str, chars: int = DESCRIPTION_CHARS) -> str:
 
 
 def image_url(obj: Any) -> str:
-    """Absolute URL of an object's ``image`` (ImageFields), or ''."""
+    """Absolute URL of a link-preview-sized rendition of an object's ``image`` (ImageFields), or ''.
+
+    A 16:9 rendition at most 1200 px wide (what link previews show); the original only when no
+    rendition can be named (no stored size).
+    """
     image = getattr(obj, "image", None)
     if not image:
         return ""
-    return absolute_url(image.url)
+    return absolute_url(rendition_url(obj, PREVIEW_VARIANT, PREVIEW_WIDTH) or image.url)
 
 
 @dataclass
@@ -79,21 +87,13 @@ class PageMeta:
         """For <link rel="canonical">: root-relative, so no <link> in a page names a host."""
         return self.path or "/"
 
-    @property
+    @cached_property
     def image_url(self) -> str:
         return image_url(self.image)
 
     @property
     def image_alt(self) -> str:
         return getattr(self.image, "image_alt", "") if self.image_url else ""
-
-    @property
-    def image_width(self) -> int | None:
-        return getattr(self.image, "image_width", None) if self.image_url else None
-
-    @property
-    def image_height(self) -> int | None:
-        return getattr(self.image, "image_height", None) if self.image_url else None
 
     @property
     def twitter_card(self) -> str:
@@ -129,11 +129,7 @@ def image_object(obj: Any) -> dict | None:
     url = image_url(obj)
     if not url:
         return None
-    data = {"@type": "ImageObject", "url": url}
-    if getattr(obj, "image_width", None):
-        data["width"] = obj.image_width
-        data["height"] = obj.image_height
-    return data
+    return {"@type": "ImageObject", "url": url}
 
 
 def publisher() -> dict:

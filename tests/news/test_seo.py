@@ -59,13 +59,14 @@ def test_page_meta_builds_absolute_canonical_and_image(settings, db):
     meta = seo.PageMeta(title="A story", path="/news/a/", og_type="article", image=article)
     assert meta.canonical == "https://starcity.example/news/a/"
     assert meta.full_title == "A story — Star City Fan Site"
-    assert meta.image_url.startswith("https://starcity.example/media/")
-    assert (meta.image_width, meta.image_height, meta.image_alt) == (1200, 600, "Rocket")
+    # A 16:9 rendition no wider than 1200 px, not the original upload.
+    assert meta.image_url.startswith("https://starcity.example/media/renditions/")
+    assert meta.image_alt == "Rocket"
     assert meta.twitter_card == "summary_large_image"
     html = Template('{% include "includes/meta.html" %}').render(Context({"meta": meta, "SITE_NAME": "X"}))
     assert '<link rel="canonical" href="/news/a/">' in html
     assert '<meta property="og:url" content="https://starcity.example/news/a/">' in html
-    assert '<meta property="og:image:width" content="1200">' in html
+    assert f'<meta property="og:image" content="{meta.image_url}">' in html
     plain = seo.PageMeta(title="Plain", noindex=True)
     html = Template('{% include "includes/meta.html" %}').render(Context({"meta": plain}))
     assert 'content="noindex, nofollow"' in html and "canonical" not in html
