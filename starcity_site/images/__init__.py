@@ -83,7 +83,9 @@ class ImageFields(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs) -> None:
-        self._meta.get_field("image").prepare(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "image" in update_fields:
+            self._meta.get_field("image").prepare(self)
         super().save(*args, **kwargs)
 
     def clean(self) -> None:

@@ -89,7 +89,11 @@ class ProcessedImageField(models.ImageField):
     def _store_processed(self, instance, file: FieldFile) -> None:
         """Check, normalise and store ``file`` under a fresh name, with its renditions."""
         source = file.file if not file._committed else file
-        image = validation.check_upload(source)
+        try:
+            image = validation.check_upload(source)
+        finally:
+            if file._committed:
+                file.close()  # opened from storage just to read it
         clean, image_format = processing.normalise(image)
         # A caller may have stored the raw file already (FieldFile.save); it is replaced.
         raw_name = file.name if file._committed else None

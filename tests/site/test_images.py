@@ -290,6 +290,29 @@ def test_crops_centre_on_the_focal_point():
     assert thumb.getpixel((160, 160))[2] > 200
 
 
+def test_a_file_stored_directly_through_the_field_is_still_processed():
+    # What starcity_site.placeholders does: FieldFile.save(save=False), then full_clean and save.
+    from django.core.files.base import ContentFile
+
+    person = factories.make_person(image_alt="Generated")
+    person.image.save("raw.png", ContentFile(encoded(gradient((500, 400)), "PNG") + b"<script>"), save=False)
+    raw = person.image.name
+    person.full_clean()
+    person.save()
+    files = stored_files()
+    assert raw not in files and person.image.name in files
+    assert b"<script>" not in default_storage.open(person.image.name).read()
+    assert any(name.startswith("renditions/") for name in files)
+
+
+def test_saving_with_update_fields_leaves_a_pending_image_alone():
+    person = factories.make_person(image_alt="x")
+    person.image = jpeg((300, 200))
+    person.short_bio = "Changed"
+    person.save(update_fields=["short_bio"])
+    assert stored_files() == []
+
+
 def test_saving_without_a_new_image_does_not_reprocess():
     person = person_with(jpeg((400, 300)))
     files = stored_files()
