@@ -97,11 +97,11 @@ class ProcessedImageField(models.ImageField):
         clean, image_format = processing.normalise(image)
         # A caller may have stored the raw file already (FieldFile.save); it is replaced.
         raw_name = file.name if file._committed else None
-        file.save(
-            f"upload.{processing.EXTENSION[image_format]}",
-            ContentFile(processing.encode(clean, image_format)),
-            save=False,
-        )
+        name = self.generate_filename(instance, f"upload.{processing.EXTENSION[image_format]}")
+        name = self.storage.save(name, ContentFile(processing.encode(clean, image_format)), max_length=self.max_length)
+        # Straight into __dict__: through the descriptor Django would re-read the new file's size
+        # from storage (a GET on S3), and we know it already.
+        instance.__dict__[self.attname] = name
         stored = getattr(instance, self.attname)
         setattr(instance, self.width_field, clean.width)
         setattr(instance, self.height_field, clean.height)
