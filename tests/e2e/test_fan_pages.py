@@ -24,6 +24,16 @@ FOCUS_VISIBLE_JS = """() => {
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
   return outline || style.boxShadow !== 'none';
 }"""
+# Lazy images below the fold would stay blank in a full-page screenshot: load them all, then
+# name any that did not load.
+BROKEN_IMAGES_JS = """async () => {
+  const images = [...document.images];
+  images.forEach(img => { img.loading = 'eager'; });
+  await Promise.all(images.map(img => img.complete ? null : new Promise(done => {
+    img.addEventListener('load', done); img.addEventListener('error', done);
+  })));
+  return images.filter(img => !img.naturalWidth).map(img => img.currentSrc || img.src);
+}"""
 FOCUSED_JS = """() => {
   const el = document.activeElement;
   return {tag: el.tagName, href: el.getAttribute('href'), cls: el.className, id: el.id,
@@ -93,6 +103,9 @@ def check_pages(page, pages: dict[str, str], viewport: dict) -> list[str]:
         if has_horizontal_scroll(page):
             width = page.evaluate("document.documentElement.scrollWidth")
             problems.append(f"{name} {url}: horizontal scroll ({width}px wide at {viewport['width']}px)")
+        broken = page.evaluate(BROKEN_IMAGES_JS)
+        if broken:
+            problems.append(f"{name} {url}: images did not load: {broken}")
         if not screenshot(page, name).exists():
             problems.append(f"{name}: no screenshot")
         for violation in serious_axe_violations(page):
