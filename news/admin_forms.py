@@ -35,7 +35,9 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "published_at" in self.fields:
-            self.fields["published_at"].help_text = (
+            self.fields[
+                "published_at"
+            ].help_text = (
                 "When the public may see it: “Now” publishes at once, a future time schedules it. Required to publish."
             )
         if self.instance.pk is not None:
@@ -57,6 +59,9 @@ class ArticleAdminForm(forms.ModelForm):
                 "published_at",
                 "A published article needs a publish time: now (use “Now”) or a future time to schedule it.",
             )
+        image = cleaned.get("image") if "image" in self.fields else None
+        if status == Status.PUBLISHED and image and not cleaned.get("image_alt", "").strip():
+            self.add_error("image_alt", "Describe the picture for readers who cannot see it before publishing.")
         return cleaned
 
     def _refuse_stale_edit(self, expected: int | None) -> None:

@@ -28,8 +28,11 @@ def ensure_roles() -> tuple[Group, Group]:
     editors.permissions.set(content)
 
     authors, _ = Group.objects.get_or_create(name=AUTHORS)
+    # Share links are keys to unpublished articles: editors' business, not visible to authors.
     author_perms = content.filter(
-        Q(codename__startswith="view_") & ~Q(content_type__app_label__in=("redirects", "reversion"))
+        Q(codename__startswith="view_")
+        & ~Q(content_type__app_label__in=("redirects", "reversion"))
+        & ~Q(codename="view_sharelink")
         | Q(content_type__app_label="news", codename__in=AUTHOR_ARTICLE_CODENAMES)
     )
     authors.permissions.set(author_perms)

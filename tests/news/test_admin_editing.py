@@ -166,11 +166,16 @@ def test_publish_unpublish_and_schedule_actions(editor_client):
         ),
         ({"published_at_0": "2026-13-45", "published_at_1": "25:99"}, "published_at", "Enter a valid"),
         ({"source_url": "javascript:alert(1)"}, "source_url", "Enter a valid URL"),
+        (
+            {"status": Status.PUBLISHED, "published_at_0": "2026-01-01", "published_at_1": "10:00"},
+            "image_alt",
+            "Describe the picture",
+        ),
     ],
 )
 def test_bad_input_is_a_form_error_not_a_500(editor_client, changes, field, message):
     factories.make_article(slug="taken")
-    article = factories.make_article(status=Status.DRAFT, published_at=None)
+    article = factories.make_article(status=Status.DRAFT, published_at=None, image=factories.image_file(), image_alt="")
     data = opened_form(editor_client, article)
     data.update(changes)
     response = editor_client.post(change_url(article), data)

@@ -72,5 +72,5 @@ def test_roles_are_idempotent_and_least_privilege():
     assert editors.permissions.filter(codename__in=["publish_article", "add_sharelink", "delete_tag"]).count() == 3
     codes = set(authors.permissions.values_list("codename", flat=True))
     assert {"add_article", "change_article"} <= codes
-    assert not codes & {"publish_article", "delete_article", "add_sharelink"}
+    assert not codes & {"publish_article", "delete_article", "add_sharelink", "view_sharelink"}
     assert not any(code.startswith("delete_") for code in codes)
