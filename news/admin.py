@@ -14,7 +14,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -129,8 +129,10 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author":
-            # Editors cannot see the user admin; offer staff by name rather than an autocomplete.
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True).order_by("username")
+            # Editors cannot see the user admin; offer staff and anyone already credited with an
+            # article (a desk account need not be staff), so saving never drops an author.
+            users = get_user_model().objects.filter(Q(is_staff=True) | Q(articles__isnull=False))
+            kwargs["queryset"] = users.distinct().order_by("username")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):

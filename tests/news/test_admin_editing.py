@@ -182,3 +182,13 @@ def test_bad_input_is_a_form_error_not_a_500(editor_client, changes, field, mess
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
     assert field in errors and message in " ".join(errors[field]), errors
+
+
+def test_saving_keeps_an_author_who_is_not_staff(editor_client):
+    desk = factories.make_user(username="desk", is_staff=False)
+    article = factories.make_article(author=desk)
+    data = opened_form(editor_client, article)
+    assert data["author"] == str(desk.pk)
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.author == desk
