@@ -34,9 +34,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+# The one running browser. A test module elsewhere may import this fixture, which pytest then
+# treats as a second session fixture; Playwright's sync API cannot start twice in one thread, so
+# the second one hands out the browser already running.
+_running: dict = {}
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     from playwright.sync_api import sync_playwright
+
+    if "browser" in _running:
+        yield _running["browser"]
+        return
 
     # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
     # thread with a running loop unless told so. Set only while a browser runs: subprocesses
@@ -44,7 +54,9 @@ def browser() -> Iterator:
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        _running["browser"] = browser
         yield browser
+        _running.pop("browser", None)
         browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
