@@ -112,8 +112,10 @@ def test_editor_publishes_and_fan_reads(new_page, transactional_db, tmp_path):
     assert_saved(staff)
     assert Article.objects.scheduled().filter(slug=SLUG).exists()
     assert fan.goto(ARTICLE_URL).status == 404
-    fan.goto("/news/")
-    assert TITLE not in fan.content()
+    for url in ("/", "/news/", "/news/tag/casting/", "/people/mira-kernwell/", "/search/?q=Kernwell"):
+        fan.goto(url)
+        assert fan.locator(f"a[href='{ARTICLE_URL}']").count() == 0, f"the scheduled story leaks on {url}"
+    assert TITLE not in fan.request.get("/news/feed/rss/").text()
     staff.goto(ARTICLE_URL)
     assert "Scheduled" in staff.locator(".preview-banner").inner_text()
 
