@@ -2,7 +2,8 @@
 
 Run inside a configured Django process (bench/run.py does it): ``python bench/data.py build``
 fills an empty, migrated database in a few seconds with bulk inserts — 3 shows of 30 episodes,
-300 people with characters and credits, 1,000 articles with tags, shows and people — and
+300 people with characters and credits, 1,000 articles with tags, shows and people, 200 timeline
+events, 40 historical figures and 60 glossary terms — and
 ``python bench/data.py pages`` prints the main pages' URLs with their size and SQL query count.
 """
 
@@ -175,9 +176,59 @@ def build() -> None:
             for i, a in enumerate(articles)
             for k in range(2)
         )
+        build_universe(rng, shows, episodes, characters, people, articles)
     from starcity_site.caching import content_changed
 
     content_changed()  # bulk inserts send no signals
+
+
+def build_universe(rng, shows, episodes, characters, people, articles) -> None:
+    """Timeline events (each linked to shows, characters, people and articles), historical
+    figures and glossary terms: enough for the timeline to fill its first page."""
+    from people.models import HistoricalFigure
+    from universe.models import GlossaryTerm, Precision, Relation, TimelineEvent
+
+    figures = HistoricalFigure.objects.bulk_create(
+        HistoricalFigure(name=f"Figure {i}", slug=f"figure-{i}", role=words(rng, 5), summary=words(rng, 60))
+        for i in range(40)
+    )
+    GlossaryTerm.objects.bulk_create(
+        GlossaryTerm(term=f"Term {i}", slug=f"term-{i}", definition=words(rng, 40)) for i in range(60)
+    )
+    relations = list(Relation.values)
+    events = TimelineEvent.objects.bulk_create(
+        TimelineEvent(
+            date=datetime.date(1957 + i // 12, 1 + i % 12, 1 + i % 28),
+            precision=Precision.DAY if i % 5 else Precision.MONTH,
+            title=words(rng, 5).capitalize(),
+            slug=f"event-{i}",
+            relation=relations[i % len(relations)],
+            real_history=words(rng, 50),
+            show_history=words(rng, 50),
+            spoils_episode=episodes[i % len(episodes)] if i % 4 == 0 else None,
+        )
+        for i in range(200)
+    )
+    through = TimelineEvent
+    through.shows.through.objects.bulk_create(
+        through.shows.through(timelineevent_id=e.pk, show_id=shows[1 + i % 2].pk) for i, e in enumerate(events)
+    )
+    through.characters.through.objects.bulk_create(
+        through.characters.through(timelineevent_id=e.pk, character_id=characters[i % len(characters)].pk)
+        for i, e in enumerate(events)
+    )
+    through.people.through.objects.bulk_create(
+        through.people.through(timelineevent_id=e.pk, person_id=people[i % len(people)].pk)
+        for i, e in enumerate(events)
+    )
+    through.figures.through.objects.bulk_create(
+        through.figures.through(timelineevent_id=e.pk, historicalfigure_id=figures[i % len(figures)].pk)
+        for i, e in enumerate(events)
+    )
+    through.articles.through.objects.bulk_create(
+        through.articles.through(timelineevent_id=e.pk, article_id=articles[(i * 5) % len(articles)].pk)
+        for i, e in enumerate(events)
+    )
 
 
 def page_urls() -> dict[str, str | None]:
@@ -192,16 +243,19 @@ def page_urls() -> dict[str, str | None]:
                 continue
         return None
 
-    search = first(("news:search", {}), ("search", {}), ("search:results", {}))
+    search = first(("search:results", {}))
     return {
         "home": first(("home", {})),
         "news list": first(("news:list", {})),
         "article": first(("news:article", {"slug": "article-101"})),
+        "tag": first(("news:tag", {"slug": "topic-7"})),
         "show": first(("shows:detail", {"slug": "star-city"})),
+        "cast & crew": first(("shows:cast", {"slug": "star-city"})),
+        "people index": first(("people:index", {})),
         "person": first(("people:person", {"slug": "person-1"})),
         "character": first(("people:character", {"slug": "character-1"})),
-        "tag": first(("news:tag", {"slug": "topic-7"})),
         "search": f"{search}?q={SEARCH_WORD}" if search else None,
+        "timeline": first(("universe:timeline", {})),
     }
 
 
@@ -211,7 +265,7 @@ def probe() -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(SERVER_NAME="127.0.0.1")
+    client = Client(SERVER_NAME="127.0.0.1", raise_request_exception=False)
     results = {}
     for name, url in page_urls().items():
         if url is None:

@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 import uuid
 from http.client import HTTPConnection
@@ -103,8 +104,9 @@ def load_wrk(wrk: str, url: str, seconds: float, connections: int) -> dict:
     socket_errors = re.search(r"Socket errors: (.*)", out)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": parse_duration_ms(latency["50"]),
-        "p99_ms": parse_duration_ms(latency["99"]),
+        # No latency lines when not one request finished (every one timed out).
+        "p50_ms": parse_duration_ms(latency["50"]) if "50" in latency else float("nan"),
+        "p99_ms": parse_duration_ms(latency["99"]) if "99" in latency else float("nan"),
         "errors": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1) if socket_errors else "",
     }
@@ -202,9 +204,25 @@ def memory_mib(pid: int) -> dict:
     return {"rss": field("VmRSS"), "peak": field("VmHWM")}
 
 
+def wait_idle(url: str, limit: float = 15) -> None:
+    """Wait until the server answers a static file at once: requests still queued from the last
+    load (a page that timed out under it, say) must not eat into the next page's or the ceiling's."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        with contextlib.suppress(OSError):
+            fetch(url)
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.2)
+
+
 def fetch(url: str) -> tuple[int, bytes, dict]:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.status, response.read(), dict(response.headers)
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:  # a 503 page is a result to report, not a crash
+        return error.code, error.read(), dict(error.headers)
 
 
 # --- One mode -------------------------------------------------------------------------------------
@@ -215,11 +233,17 @@ def bench_mode(mode: str, base_env: dict, pages: dict, static_path: str, opts) -
     env["CACHE_KEY_PREFIX"] = f"bench-{uuid.uuid4().hex[:8]}"
     server = Server(env, opts.port, opts.workdir / f"gunicorn-{mode}.log")
     cold_start = server.start()
-    load = (
+    tool = (
         (lambda url, s: load_wrk(opts.wrk, url, s, opts.connections))
         if opts.wrk
         else (lambda url, s: load_python(url, s, opts.connections))
     )
+
+    def load(url: str, seconds: float) -> dict:
+        result = tool(url, seconds)
+        wait_idle(server.url(static_path))
+        return result
+
     try:
         for path in [static_path, *(p["url"] for p in pages.values())]:
             load(server.url(path), opts.warmup)
@@ -372,11 +396,14 @@ def main() -> None:
         run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
         probe_env = dict(env, PAGE_CACHE_SECONDS="0", CACHE_KEY_PREFIX=f"bench-probe-{uuid.uuid4().hex[:8]}")
         probed = json.loads(run([PYTHON, "bench/data.py", "pages"], probe_env).strip().splitlines()[-1])
-        pages = {name: p for name, p in probed.items() if p is not None and p["status"] == 200}
+        # A page that fails in the probe is still loaded and reported (its errors are a result).
+        pages = {name: p for name, p in probed.items() if p is not None}
         for name, p in probed.items():
-            if p is None or p["status"] != 200:
-                print(f"Skipping {name}: {'no URL for it yet' if p is None else p}")
-        size = int(statistics.median(p["bytes"] for p in pages.values()))
+            if p is None:
+                print(f"Skipping {name}: no URL for it")
+            elif p["status"] != 200:
+                print(f"Probe: {name} answered {p['status']} ({p['url']})", flush=True)
+        size = int(statistics.median(p["bytes"] for p in pages.values() if p["status"] == 200))
         ceiling_file = Path(env["STATIC_ROOT"]) / "bench-ceiling.html"
         ceiling_file.write_bytes(os.urandom(size // 2).hex().encode()[:size])
 
