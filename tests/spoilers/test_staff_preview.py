@@ -47,3 +47,15 @@ def test_preview_links_point_at_the_public_page(story):
     html = SpoilerPreviewMixin().spoiler_preview(story)
     assert 'href="/news/fire/?as_progress=star-city%3As1e4"' in html
     assert SpoilerPreviewMixin().spoiler_preview(None) == "Save first to preview."
+
+
+def test_change_forms_show_the_spoiler_fields_and_preview_links(editor_client, story, universe):
+    html = editor_client.get(f"/admin/news/article/{story.pk}/change/").content.decode()
+    assert "<h2" in html and "Spoilers" in html
+    for field in ["spoils_episode", "safe_title", "safe_standfirst", "image_spoils", "anchor_episode", "anchor_offset"]:
+        assert f'name="{field}"' in html, field
+    assert "/news/fire/?as_progress=star-city%3As1e4" in html
+    character = factories.make_character(show=universe.star_city, fate="Dies.", fate_spoils_episode=universe.ep[5])
+    html = editor_client.get(f"/admin/people/character/{character.pk}/change/").content.decode()
+    assert 'name="fate_spoils_episode"' in html
+    assert f"{character.get_absolute_url()}?as_progress=star-city%3As1e5" in html
