@@ -1,6 +1,6 @@
 """Benchmark: the public pages under production settings, against whitenoise's static ceiling.
 
-    .venv/bin/python bench/run.py            # both modes, about 4 minutes
+    .venv/bin/python bench/run.py            # both modes, about 5 minutes
     .venv/bin/python bench/run.py --mode cached --rounds 1
 
 Builds 1,000 articles, 300 people and 3 shows of 30 episodes in a fresh database (PostgreSQL on
@@ -204,10 +204,23 @@ def memory_mib(pid: int) -> dict:
     return {"rss": field("VmRSS"), "peak": field("VmHWM")}
 
 
-def wait_idle(url: str, limit: float = 15) -> None:
-    """Wait until the server answers a static file at once: requests still queued from the last
-    load (a page that timed out under it, say) must not eat into the next page's or the ceiling's."""
+def wait_idle(url: str, database: str, limit: float = 30) -> None:
+    """Wait until the last load's requests are done: ones still queued (a page that timed out
+    under load, say) must not eat into the next page's or the ceiling's figures. On PostgreSQL:
+    no query of the bench database still running; then a static file answered at once."""
     deadline = time.monotonic() + limit
+    if database.startswith("postgres"):
+        import psycopg
+
+        name = database.rsplit("/", 1)[1]
+        with psycopg.connect(database.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+            while time.monotonic() < deadline:
+                active = conn.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND state = 'active'", [name]
+                ).fetchone()[0]
+                if not active:
+                    break
+                time.sleep(0.2)
     while time.monotonic() < deadline:
         started = time.monotonic()
         with contextlib.suppress(OSError):
@@ -241,7 +254,7 @@ def bench_mode(mode: str, base_env: dict, pages: dict, static_path: str, opts) -
 
     def load(url: str, seconds: float) -> dict:
         result = tool(url, seconds)
-        wait_idle(server.url(static_path))
+        wait_idle(server.url(static_path), opts.database)
         return result
 
     try:
@@ -337,7 +350,7 @@ def machine() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mode", choices=["cached", "uncached", "both"], default="both")
-    parser.add_argument("--duration", type=float, default=3, help="seconds of load per page and round (default 3)")
+    parser.add_argument("--duration", type=float, default=2, help="seconds of load per page and round (default 2)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds over all pages (default 3)")
     parser.add_argument("--warmup", type=float, default=1, help="seconds of warm-up per page (default 1)")
     parser.add_argument("--connections", type=int, default=16)
@@ -363,6 +376,7 @@ def main() -> None:
         if opts.no_redis
         else opts.redis_url or ("redis://127.0.0.1:6379/15" if reachable("127.0.0.1", 6379) else None)
     )
+    opts.database = database
     print(f"Database: {database.split('://')[0]} ({database})")
     print(f"Cache: {'Redis ' + redis if redis else 'in-process (LocMem) in each worker'}")
     print(f"Load tool: {opts.wrk or 'Python client (wrk not available)'}; work dir {opts.workdir}", flush=True)
@@ -381,6 +395,8 @@ def main() -> None:
         # Recycling off so the RSS after the run is that of a worker that served all of it.
         GUNICORN_MAX_REQUESTS="0",
         LOG_LEVEL="WARNING",
+        # As the Procfile: glibc's per-thread malloc arenas grow a gthread worker's RSS by ~10 MiB.
+        MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"),
     )
     if redis:
         env["REDIS_URL"] = redis
