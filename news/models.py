@@ -6,6 +6,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.signals import pre_save
@@ -129,6 +130,11 @@ class Article(ArticleDisplay, ImageFields, Publishable):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Bumped on every save; a form carrying an older value is a stale edit (no lost updates).
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Full-text search on PostgreSQL (search.engine): kept up to date by a database trigger
+    # (migration 0004), so every write, bulk ones included, refreshes them and a search reads
+    # them instead of parsing every body again. Unused (NULL) on SQLite; never serialised.
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
+    safe_search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = ArticleQuerySet.as_manager()
 

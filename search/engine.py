@@ -5,7 +5,8 @@ Two engines behind one interface, chosen by the database:
 - PostgreSQL: full-text search. A weighted ``SearchVector`` (title/name A, standfirst/short bio
   B, body/description C) is matched against the OR of one prefix ``SearchQuery`` per alias form,
   ranked with ``SearchRank`` and highlighted with ``SearchHeadline``. The "simple" configuration
-  is used on purpose: names must not be stemmed ("Ifans" is not "ifan").
+  is used on purpose: names must not be stemmed ("Ifans" is not "ifan"). Articles (the one
+  large table) read the vectors from stored, GIN-indexed columns that a trigger keeps current.
 - SQLite: every word of some alias form must occur (``icontains``) in one of the same fields;
   results are ordered by the best field that matched (A before B before C), then by the usual
   order. Highlighting is done in Python (``search.highlight``).
@@ -23,7 +24,7 @@ from operator import and_, or_
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Concat
 
 from news.models import Article
@@ -52,6 +53,10 @@ class Kind:
     # Rows that spoil an episode the reader has not seen match only on the spoiler-free fields.
     spoiler_field: str | None = None
     safe_fields: tuple[str, ...] = ()
+    # PostgreSQL: stored tsvector columns holding the same vectors, kept by a trigger (news
+    # migration 0004), so a search does not parse every row's text again.
+    stored_vector: str | None = None
+    stored_safe_vector: str | None = None
 
     @property
     def fields(self) -> list[str]:
@@ -80,6 +85,8 @@ KINDS = [
         c_is_html=True,
         spoiler_field="spoils_episode",
         safe_fields=("safe_title", "safe_standfirst"),
+        stored_vector="search_vector",
+        stored_safe_vector="safe_search_vector",
     ),
     Kind("people", "People", "name", "short_bio", ("bio", "known_for")),
     Kind(
@@ -171,10 +178,20 @@ class PostgresEngine:
         ]
         return reduce(or_, forms)
 
-    def matching(self, kind: Kind, query: ParsedQuery, progress: Progress):
+    @staticmethod
+    def vector(kind: Kind) -> SearchVector:
         vector = SearchVector(kind.a, weight="A", config=CONFIG) + SearchVector(kind.b, weight="B", config=CONFIG)
         if kind.c:
             vector += SearchVector(*kind.c, weight="C", config=CONFIG)
+        return vector
+
+    @staticmethod
+    def safe_vector(kind: Kind) -> SearchVector:
+        return SearchVector(*kind.safe_fields, config=CONFIG)
+
+    def matching(self, kind: Kind, query: ParsedQuery, progress: Progress):
+        vector = F(kind.stored_vector) if kind.stored_vector else self.vector(kind)
+        safe_vector = F(kind.stored_safe_vector) if kind.stored_safe_vector else self.safe_vector(kind)
         tsquery = self.tsquery(query)
         headline = {
             "config": CONFIG,
@@ -212,7 +229,7 @@ class PostgresEngine:
                     highlight_all=True,
                 ),
                 **excerpts,
-                **({"safe_search": SearchVector(*kind.safe_fields, config=CONFIG)} if kind.spoiler_field else {}),
+                **({"safe_search": safe_vector} if kind.spoiler_field else {}),
             )
             .filter(
                 spoiler_safe_q(progress, Q(search=tsquery), Q(safe_search=tsquery), field=kind.spoiler_field)

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from news.models import Article
 from search import engine, highlight
 from search.query import MAX_LENGTH, parse
 from starcity_site.publishing import Status
@@ -334,3 +335,39 @@ def test_any_text_gives_a_page(client, world, q, page):
     response = client.get("/search/", {"q": q, "page": page})
     assert response.status_code == 200
     assert b'name="q"' in response.content
+
+
+def test_an_edit_is_searchable_at_once_and_the_old_words_are_gone(client, world):
+    article = factories.make_article(title="Rehearsal at the range", body="<p>The engine is tested.</p>")
+    assert "Rehearsal at the range" in result_titles(results(client, "rehearsal"), "articles")
+    article.title = "Countdown at the range"
+    article.body = "<p>The gantry rolls back.</p>"
+    article.save()
+    cache.clear()
+    assert "Countdown at the range" in result_titles(results(client, "gantry"), "articles")
+    assert result_titles(results(client, "rehearsal"), "articles") == []
+    # Bulk writes (imports, the benchmark's loader) bypass save(): they must be found too.
+    type(article).objects.filter(pk=article.pk).update(standfirst="Fuelling starts at dawn.")
+    cache.clear()
+    assert "Countdown at the range" in result_titles(results(client, "fuelling"), "articles")
+
+
+def test_stored_vectors_are_exactly_what_the_engine_would_compute(world):
+    # PostgreSQL keeps article vectors in columns filled by a trigger (news migration 0004); they
+    # must equal the engine's own SearchVector so that ranks do not drift. SQLite leaves them empty.
+    factories.make_article(
+        title="Vectors", standfirst="Stand", body="<p>Body <b>text</b></p>", safe_title="Safe", safe_standfirst="Calm"
+    )
+    rows = Article.objects.all()
+    if connection.vendor == "postgresql":
+        kind = engine.KINDS[0]
+        rows = rows.annotate(
+            computed=engine.PostgresEngine.vector(kind), computed_safe=engine.PostgresEngine.safe_vector(kind)
+        )
+    assert len(rows) > 1
+    for row in rows:
+        if connection.vendor == "postgresql":
+            assert row.search_vector and row.search_vector == row.computed
+            assert row.safe_search_vector == row.computed_safe
+        else:
+            assert row.search_vector is None and row.safe_search_vector is None
