@@ -62,6 +62,16 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.select_related("author", "category").prefetch_related("tags", "shows", "people")
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self) -> ArticleQuerySet:
+        # The search vectors are read inside the database only; loading them with every article
+        # would copy a parsed body per row into Python for nothing.
+        return super().get_queryset().defer(*SEARCH_VECTOR_FIELDS)
+
+
+SEARCH_VECTOR_FIELDS = ("search_vector", "safe_search_vector")
+
+
 class Article(ArticleDisplay, ImageFields, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -136,7 +146,7 @@ class Article(ArticleDisplay, ImageFields, Publishable):
     search_vector = SearchVectorField(null=True, editable=False, serialize=False)
     safe_search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
