@@ -263,6 +263,9 @@ class CategoryAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description"]
 
+    # Explicit: a GROUP BY query drops Meta.ordering, and autocomplete pages need an order.
+    ordering = ["name"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
 
@@ -291,6 +294,9 @@ class TagAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug"]
     actions = ["merge_tags"]
+
+    # Explicit: a GROUP BY query drops Meta.ordering, and autocomplete pages need an order.
+    ordering = ["name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))

@@ -129,3 +129,20 @@ def test_restoring_a_version_with_an_older_slug_redirects_the_current_url(editor
     assert article.slug == "first-slug"
     assert_moved("/news/second-slug/", "/news/first-slug/")
     assert Client().get("/news/first-slug/").status_code == 200
+
+
+@pytest.mark.parametrize(("field", "model"), [("tags", Tag), ("category", None)])
+def test_autocomplete_lists_tags_and_categories_by_name_without_warnings(editor_client, field, model, recwarn):
+    if model is Tag:
+        for name in ["Trailer", "Casting", "Premiere"]:
+            Tag.objects.create(name=name, slug=name.lower())
+    else:
+        for name in ["Reviews", "Interviews", "Announcements"]:
+            factories.make_category(name=name, slug=name.lower())
+    response = editor_client.get(
+        "/admin/autocomplete/", {"app_label": "news", "model_name": "article", "field_name": field, "term": ""}
+    )
+    assert response.status_code == 200
+    names = [row["text"] for row in response.json()["results"]]
+    assert len(names) == 3 and names == sorted(names)
+    assert not [w for w in recwarn if "Pagination may yield inconsistent results" in str(w.message)]
