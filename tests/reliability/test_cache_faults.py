@@ -3,19 +3,13 @@ cache is used again once Redis is back. The Redis server is private (a free port
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 
 from tests.reliability.services import Gunicorn, PrivateRedis, production_env, seed, wait_for
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed"),
-    pytest.mark.skipif(
-        os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="runs once, in the SQLite pass"
-    ),
-]
+pytestmark = pytest.mark.skipif(shutil.which("redis-server") is None, reason="redis-server is not installed")
 
 
 def test_cache_down_serves_from_the_database_then_recovers(static_root, tmp_path):
