@@ -11,7 +11,8 @@ Two engines behind one interface, chosen by the database:
   results are ordered by the best field that matched (A before B before C), then by the usual
   order. Highlighting is done in Python (``search.highlight``).
 
-Articles come from ``Article.objects.published()`` only, so drafts and scheduled articles are
+Places, glossary terms and historical figures make one more group, in one query
+(``search.glossary``). Articles come from ``Article.objects.published()`` only, so drafts and scheduled articles are
 never found. Each group is one query (articles: a count and a page), whatever the data size.
 """
 
@@ -29,7 +30,7 @@ from django.db.models.functions import Concat
 
 from news.models import Article
 from people.models import Character, Person
-from search import highlight
+from search import glossary, highlight
 from search.query import ParsedQuery
 from shows.models import Show
 from spoilers.masking import mask, spoiler_safe_q
@@ -74,6 +75,9 @@ class Kind:
             return Character.objects.select_related("show", "counterpart")
         return Show.objects.all()
 
+
+# Places, glossary terms and historical figures: one group, one query (search.glossary).
+GLOSSARY = Kind("glossary", "Glossary & history", "", "", ())
 
 KINDS = [
     Kind(
@@ -142,6 +146,8 @@ def search(query: ParsedQuery, progress: Progress, page_number: str | None = Non
                 break  # later pages page through news only; the other groups are on page 1
         else:
             groups.append(Group(kind, hits(engine, kind, mask(list(qs[:GROUP_LIMIT]), progress), query)))
+    else:
+        groups.append(Group(GLOSSARY, engine.glossary(query)))
     return groups
 
 
@@ -239,6 +245,13 @@ class PostgresEngine:
             .order_by("-rank", *kind.default_order())
         )
 
+    def glossary(self, query: ParsedQuery) -> list[Hit]:
+        needles = query.highlights if any(term.phrase for term in query.terms) else None
+        return [
+            Hit(obj, *glossary.postgres_hit(obj, needles))
+            for obj in glossary.postgres_matches(self.tsquery(query), CONFIG)
+        ]
+
     def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
         # The excerpt comes from the B field (plain text) when it matched, else from the C
         # fields (article bodies are HTML, so their tags are dropped before escaping).
@@ -284,6 +297,15 @@ class SimpleEngine:
             safe = self.field_match(list(kind.safe_fields), query)
             condition = spoiler_safe_q(progress, condition, safe, field=kind.spoiler_field)
         return kind.queryset().filter(condition).annotate(score=score).order_by("-score", *kind.default_order())
+
+    def glossary(self, query: ParsedQuery) -> list[Hit]:
+        def score(a: str, b: str) -> Case:
+            return Case(
+                When(self.field_match([a], query), then=Value(3)), default=Value(2), output_field=IntegerField()
+            )
+
+        objects = glossary.simple_matches(lambda fields: self.field_match(fields, query), score)
+        return [Hit(obj, *glossary.simple_hit(obj, query)) for obj in objects]
 
     def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
         words = query.highlights

@@ -371,3 +371,37 @@ def test_stored_vectors_are_exactly_what_the_engine_would_compute(world):
             assert row.safe_search_vector == row.computed_safe
         else:
             assert row.search_vector is None and row.safe_search_vector is None
+
+
+def test_places_terms_and_historical_figures_are_found_by_any_alias(client, world):
+    from universe.models import Alias, GlossaryTerm, Place
+
+    town = Place.objects.create(name="Star City", slug="star-city-town", description="The closed town of cosmonauts.")
+    n1 = GlossaryTerm.objects.create(term="N1", slug="n1", definition="The Soviet Moon rocket.")
+    korolev = factories.make_historical_figure(name="Sergei Korolev", slug="sergei-korolev", role="Chief Designer")
+    Alias.objects.create(target=town, text="Zvyozdny gorodok")
+    Alias.objects.create(target=town, text="Звёздный городок")
+    Alias.objects.create(target=korolev, text="Королёв")
+    cases = {
+        "Zvyozdny gorodok": ("Star City", town.get_absolute_url(), "Place"),
+        "звездный городок": ("Star City", town.get_absolute_url(), "Place"),
+        "n1": ("N1", n1.get_absolute_url(), "Glossary term"),
+        "Королев": ("Sergei Korolev", korolev.get_absolute_url(), "Real history"),
+        "closed town": ("Star City", town.get_absolute_url(), "Place"),  # by its description
+    }
+    for q, (title, url, label) in cases.items():
+        html = results(client, q)
+        assert result_titles(html, "glossary")[:1] == [title], q
+        section = html.split('id="results-glossary"')[1].split("</section>")[0]
+        assert f'href="{url}"' in section and f'search-result__meta">{label}<' in section, q
+    assert result_titles(results(client, "moon rocket"), "glossary") == ["N1"]
+    assert "results-glossary" not in results(client, "cosmonauts arrive")  # no glossary match, no group
+
+
+def test_glossary_hits_escape_their_text(client, world):
+    from universe.models import GlossaryTerm
+
+    GlossaryTerm.objects.create(term="<script>alert(1)</script> TASS", slug="tass", definition="<b>news</b> agency")
+    html = results(client, "tass")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
+    assert "<b>news</b>" not in html
