@@ -16,7 +16,7 @@ messages cookie. A request carrying a session (an editor, logged in or recently)
 for itself every time and its response is never stored, so editors never see a fan's cached
 page and fans never see an editor's. A response is stored only when it is a plain 200 that
 sets no cookie, varies by nothing but Cookie, and did not ask not to be (``never_cache``,
-``private``).
+``private``); a view may shorten its life with a ``page_cache_seconds`` attribute.
 """
 
 from __future__ import annotations
@@ -96,8 +96,11 @@ class PageCacheMiddleware:
         if storable:
             headers = [(name, value) for name, value in response.items() if name != MARKER]
             # The entry keeps its generation and the moment it stops being valid (see generation).
-            entry = (state.generation, state.due, response.content, headers)
-            cache.set(key, entry, timeout=self.seconds)
+            # A view may ask for a shorter life than PAGE_CACHE_SECONDS (search results).
+            seconds = min(self.seconds, getattr(response, "page_cache_seconds", self.seconds))
+            due = min(state.due, time.time() + seconds)
+            entry = (state.generation, due, response.content, headers)
+            cache.set(key, entry, timeout=seconds)
             response[MARKER] = "miss"
         return _conditional(request, response)
 

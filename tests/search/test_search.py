@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import time
 
 import pytest
 from django.core.cache import cache
@@ -21,6 +22,8 @@ from hypothesis import strategies as st
 from news.models import Article
 from search import engine, highlight
 from search.query import MAX_LENGTH, parse
+from search.views import SearchView
+from starcity_site.caching.middleware import page_key
 from starcity_site.publishing import Status
 from tests import factories
 
@@ -188,12 +191,27 @@ def test_pagination_pages_through_articles(client, world):
     assert "More results" in first and "Previous results" in second
 
 
-def test_results_are_noindex_and_never_page_cached(client, world):
+def test_results_are_noindex_and_not_canonical(client, world):
     response = client.get("/search/", {"q": "cosmonauts"})
     assert response["X-Robots-Tag"] == "noindex"
     assert '<meta name="robots" content="noindex' in response.content.decode()
-    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
     assert 'rel="canonical"' not in response.content.decode()
+
+
+def test_results_are_page_cached_briefly_and_never_stale(client, world, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    first = client.get("/search/", {"q": "cosmonauts"})
+    assert first["X-Page-Cache"] == "miss" and first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/search/", {"q": "cosmonauts"})
+    assert again["X-Page-Cache"] == "hit" and len(queries) == 0
+    assert again.content == first.content
+    # A new story shows on the very next search (the content generation), cached or not.
+    factories.make_article(title="Cosmonauts in the centrifuge", body="<p>Spinning.</p>")
+    assert "Cosmonauts in the centrifuge" in result_titles(results(client, "cosmonauts"), "articles")
+    # Two minutes at most, whatever PAGE_CACHE_SECONDS says: a flood of made-up queries is bounded.
+    _generation, valid_until, *_ = cache.get(page_key(first.wsgi_request))
+    assert 0 < valid_until - time.time() <= SearchView.page_cache_seconds == 120
 
 
 def test_query_count_is_constant(client, world, settings):
