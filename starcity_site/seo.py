@@ -80,13 +80,9 @@ class PageMeta:
 
     @property
     def canonical(self) -> str:
-        """Absolute, for og:url and JSON-LD (Open Graph requires absolute URLs)."""
+        """Absolute on SITE_URL, for <link rel="canonical">, og:url and JSON-LD: a page reached
+        through another host name (the PaaS's own, say) still names the real one."""
         return absolute_url(self.path)
-
-    @property
-    def canonical_path(self) -> str:
-        """For <link rel="canonical">: root-relative, so no <link> in a page names a host."""
-        return self.path or "/"
 
     @cached_property
     def image_url(self) -> str:

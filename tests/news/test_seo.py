@@ -64,7 +64,7 @@ def test_page_meta_builds_absolute_canonical_and_image(settings, db):
     assert meta.image_alt == "Rocket"
     assert meta.twitter_card == "summary_large_image"
     html = Template('{% include "includes/meta.html" %}').render(Context({"meta": meta, "SITE_NAME": "X"}))
-    assert '<link rel="canonical" href="/news/a/">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/news/a/">' in html
     assert '<meta property="og:url" content="https://starcity.example/news/a/">' in html
     assert f'<meta property="og:image" content="{meta.image_url}">' in html
     plain = seo.PageMeta(title="Plain", noindex=True)

@@ -92,7 +92,7 @@ def test_home_renders_with_no_content_at_all(client, db):
     assert b"No stories yet" in response.content
 
 
-def test_news_list_is_newest_first_and_paginated(client, newsroom):
+def test_news_list_is_newest_first_and_paginated(client, newsroom, settings):
     add_articles(PAGE_SIZE, newsroom.tag, newsroom.show)
     first = client.get("/news/").content.decode()
     assert first.index("Newest story") < first.index("Middle story") < first.index("Oldest story")
@@ -106,7 +106,7 @@ def test_news_list_is_newest_first_and_paginated(client, newsroom):
     collection = next(block for block in json_ld_blocks(first) if block["@type"] == "CollectionPage")
     urls = [item["url"] for item in collection["mainEntity"]["itemListElement"]]
     assert len(urls) == PAGE_SIZE and urls[0].endswith("/news/newest-story/")
-    assert '<link rel="canonical" href="/news/?page=2">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/news/?page=2">' in html
     assert_no_leak(first.encode() + second.content)
 
 
@@ -145,7 +145,7 @@ def test_article_page_has_everything(client, newsroom, settings):
     # Related stories share the tag.
     assert 'id="related-heading"' in html and "/news/newest-story/" in html
     # Head: canonical, description, Open Graph, Twitter.
-    assert '<link rel="canonical" href="/news/middle-story/">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/news/middle-story/">' in html
     assert '<meta property="og:url" content="https://starcity.example/news/middle-story/">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html

@@ -117,7 +117,7 @@ def test_character_page(client, world):
 def test_pages_have_valid_json_ld_and_canonical(client, world, settings):
     for path in ["/people/", "/people/rhys-ifans/", "/characters/chief-designer/"]:
         html = client.get(path).content.decode()
-        assert f'<link rel="canonical" href="{path}">' in html
+        assert f'<link rel="canonical" href="{settings.SITE_URL}{path}">' in html
         assert f'<meta property="og:url" content="{settings.SITE_URL}{path}">' in html
         assert all("@type" in data for data in json_ld(client.get(path)))
 

@@ -131,7 +131,7 @@ def test_show_json_ld_is_a_tv_series_with_seasons_cast_and_creators(client, worl
 
 def test_show_page_meta_canonical_and_breadcrumbs(client, world, settings):
     html = client.get("/shows/star-city/").content.decode()
-    assert '<link rel="canonical" href="/shows/star-city/">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/shows/star-city/">' in html
     assert f'<meta property="og:url" content="{settings.SITE_URL}/shows/star-city/">' in html
     assert 'property="og:type" content="video.tv_show"' in html
     assert 'aria-label="Breadcrumb"' in html and 'href="/shows/"' in html

@@ -250,4 +250,6 @@ def test_article_page_html_and_css_weigh_under_60_kb(client, db):
     # System fonts: no web font to download, and nothing from another host.
     assert b"@font-face" not in css
     assert not re.search(rb"url\(\s*['\"]?(https?:)?//", css)
-    assert not re.search(rb'<link[^>]+href="(https?:)?//', html)
+    # Nothing the browser loads comes from another host (the canonical link names, not loads).
+    assert not re.search(rb'<link[^>]+rel="(stylesheet|preload|modulepreload|icon)"[^>]+href="(https?:)?//', html)
+    assert not re.search(rb'<(script|img|source|iframe)[^>]+(src|srcset)="(https?:)?//', html)

@@ -127,9 +127,9 @@ def test_bad_page_numbers_are_not_found(client, page):
     assert client.get("/timeline/", {"page": page}).status_code == 404
 
 
-def test_filtered_views_name_the_whole_timeline_canonical(client):
+def test_filtered_views_name_the_whole_timeline_canonical(client, settings):
     html = client.get("/timeline/", {"decade": "1960", "show": "x"}).content.decode()
-    assert '<link rel="canonical" href="/timeline/">' in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/timeline/">' in html
 
 
 def test_event_page(client):
