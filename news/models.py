@@ -55,6 +55,10 @@ class Tag(models.Model):
 
 
 class ArticleQuerySet(PublishableQuerySet):
+    def cards(self) -> ArticleQuerySet:
+        """What an article card shows (includes/article_card.html): no body, the category joined."""
+        return self.select_related("category").defer("body")
+
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("author", "category").prefetch_related("tags")
 

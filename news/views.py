@@ -37,7 +37,7 @@ PREMIERED = (ShowStatus.AIRING, ShowStatus.ENDED)
 
 def listing(queryset=None):
     """Published articles as cards need: the category, nothing per row."""
-    return (queryset if queryset is not None else Article.objects.published()).select_related("category")
+    return (queryset if queryset is not None else Article.objects.published()).cards()
 
 
 def featured_show() -> Show | None:

@@ -67,7 +67,7 @@ class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         return super().get_context_data(
             cast_credits=[c for c in credits if c.kind == CreditKind.CAST],
             crew_credits=[c for c in credits if c.kind != CreditKind.CAST],
-            related_news=list(person.articles.published().select_related("category")[:RELATED_NEWS]),
+            related_news=list(person.articles.published().cards()[:RELATED_NEWS]),
             **kwargs,
         )
 

@@ -87,7 +87,7 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
             creators=self.creators,
             spinoffs=self.spinoffs,
             release_iso=structured_data.partial_iso_date(show.premiere_date, show.premiere_precision),
-            latest_news=show.articles.published().select_related("category")[:LATEST_NEWS],
+            latest_news=show.articles.published().cards()[:LATEST_NEWS],
             crossovers=self.crossovers(show),
             **kwargs,
         )
