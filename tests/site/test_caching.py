@@ -411,3 +411,29 @@ def test_pages_are_served_from_the_database_while_redis_is_down(client, article,
     article.title = "Still editable"
     article.save()
     assert b"Still editable" in client.get("/news/").content
+
+
+def test_redis_client_is_built_once_and_shared_by_threads(redis_caches):
+    import threading
+
+    first, _second = redis_caches
+    client = first._cache.get_client()
+    assert first._cache.get_client(write=True) is client  # one server: one pool, one client
+    errors = []
+
+    def work(n):
+        try:
+            for i in range(50):
+                first.set(f"thread-{n}-{i}", i)
+                assert first.get(f"thread-{n}-{i}") == i
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert first.get_many([f"thread-{n}-49" for n in range(8)]) == {f"thread-{n}-49": 49 for n in range(8)}
+    assert first._cache.get_client() is client
