@@ -147,7 +147,13 @@ def search(query: ParsedQuery, progress: Progress, page_number: str | None = Non
         else:
             groups.append(Group(kind, hits(engine, kind, mask(list(qs[:GROUP_LIMIT]), progress), query)))
     else:
-        groups.append(Group(GLOSSARY, engine.glossary(query)))
+        glossary_group = Group(GLOSSARY, engine.glossary(query))
+        # "N1", "KGB", "Zvyozdny gorodok": when the best entry is named by the query itself, it
+        # answers the question, so it leads; otherwise the entries follow the news.
+        if glossary_group.hits and "<mark>" in glossary_group.hits[0].title:
+            groups.insert(0, glossary_group)
+        else:
+            groups.append(glossary_group)
     return groups
 
 

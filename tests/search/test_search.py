@@ -413,6 +413,12 @@ def test_places_terms_and_historical_figures_are_found_by_any_alias(client, worl
         section = html.split('id="results-glossary"')[1].split("</section>")[0]
         assert f'href="{url}"' in section and f'search-result__meta">{label}<' in section, q
     assert result_titles(results(client, "moon rocket"), "glossary") == ["N1"]
+    # An entry named by the query leads the page; one found by its text follows the news.
+    html = results(client, "N1")
+    assert html.index('id="results-glossary"') < html.index('id="results-characters"')
+    factories.make_article(title="The moon rocket rolls out", body="<p>At dawn.</p>")
+    html = results(client, "moon rocket")
+    assert html.index('id="results-articles"') < html.index('id="results-glossary"')
     assert "results-glossary" not in results(client, "cosmonauts arrive")  # no glossary match, no group
 
 
