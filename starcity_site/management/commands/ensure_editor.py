@@ -32,7 +32,7 @@ class Command(BaseCommand):
         password = password_file.read_text().strip()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Editor login for http://127.0.0.1:8000/{settings.ADMIN_PATH} — "
+                f"Editor login for {settings.SITE_URL}/{settings.ADMIN_PATH} — "
                 f"username: {USERNAME}  password: {password}"
             )
         )
