@@ -3,7 +3,7 @@
 - ``ContentAdmin``: django-reversion's VersionAdmin (every save through the admin records a
   revision with who and when; the history page lists them and opens any one to restore it) plus
   a field-by-field comparison of any two versions (``HistoryCompareMixin``).
-- ``thumbnail``: a small picture for change lists, from the image's stored width and height.
+- ``thumbnail``: a small square picture for change lists, from the smallest square rendition.
 """
 
 from __future__ import annotations
@@ -24,26 +24,27 @@ from django.utils.safestring import SafeString, mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from starcity_site.images.renditions import rendition_url
+
 THUMB_WIDTH = 64
+THUMB_SOURCE_WIDTH = 320  # the smallest rendition width
 # Fields that change on every save and say nothing an editor wants compared.
 NOT_COMPARED = {"id", "version", "updated_at", "created_at", "image_width", "image_height"}
 _TOKENS = re.compile(r"(\s+)")
 
 
 def thumbnail(obj: models.Model, field: str = "image") -> str:
+    """The smallest square rendition (cropped on the focal point the editor set), not the
+    original: a change list of 100 rows would otherwise load 100 full-size uploads."""
     image = getattr(obj, field, None)
     if not image:
         return "—"
-    width, height = getattr(obj, f"{field}_width", None), getattr(obj, f"{field}_height", None)
-    if width and height:
-        height, width = max(1, round(height * THUMB_WIDTH / width)), THUMB_WIDTH
-    else:
-        width, height = THUMB_WIDTH, THUMB_WIDTH
+    url = (rendition_url(obj, "thumb", max_width=THUMB_SOURCE_WIDTH) if field == "image" else "") or image.url
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" class="admin-thumb" loading="lazy">',
-        image.url,
-        width,
-        height,
+        url,
+        THUMB_WIDTH,
+        THUMB_WIDTH,
         getattr(obj, "image_alt", ""),
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -67,7 +69,10 @@ def test_article_changelist_shows_state_time_and_thumbnail(editor_client):
     factories.make_article(status="draft", title="Quiet draft")
     response = editor_client.get(reverse("admin:news_article_changelist"))
     html = response.content.decode()
-    assert 'width="64" height="32"' in html and article.image.url in html
+    # The square rendition (cropped on the focal point), never the full-size original.
+    thumb = re.search(r'<img src="([^"]+)" width="64" height="64" alt="A rocket" class="admin-thumb"', html)
+    assert thumb and thumb.group(1).endswith("/square-64.jpg") and article.image.url not in html
+    assert editor_client.get(thumb.group(1)).status_code == 200
     assert "Draft" in html and "Published" in html
     drafts = editor_client.get(reverse("admin:news_article_changelist"), {"state": "draft"})
     assert "Quiet draft" in drafts.content.decode() and article.title not in drafts.content.decode()
