@@ -305,12 +305,7 @@ class SimpleEngine:
         return kind.queryset().filter(condition).annotate(score=score).order_by("-score", *kind.default_order())
 
     def glossary(self, query: ParsedQuery) -> list[Hit]:
-        def score(a: str, b: str) -> Case:
-            return Case(
-                When(self.field_match([a], query), then=Value(3)), default=Value(2), output_field=IntegerField()
-            )
-
-        objects = glossary.simple_matches(lambda fields: self.field_match(fields, query), score)
+        objects = glossary.simple_matches(lambda fields: self.field_match(fields, query))
         return [Hit(obj, *glossary.simple_hit(obj, query)) for obj in objects]
 
     def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:

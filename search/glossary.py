@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
-from django.db.models import F, TextField, Value
+from django.db.models import Case, F, IntegerField, TextField, Value, When
 from django.db.models.functions import Coalesce
 
 from people.models import HistoricalFigure
@@ -60,15 +60,10 @@ def _objects(rows) -> list:
 
 
 def postgres_matches(tsquery, config: str) -> list:
+    highlight_all = {"config": config, "start_sel": highlight.START, "stop_sel": highlight.STOP, "highlight_all": True}
+    vector = SearchVector("r_name", weight="A", config=config) + SearchVector("r_text", weight="B", config=config)
     parts = []
     for index, source in enumerate(SOURCES):
-        vector = SearchVector("r_name", weight="A", config=config) + SearchVector("r_text", weight="B", config=config)
-        highlight_all = {
-            "config": config,
-            "start_sel": highlight.START,
-            "stop_sel": highlight.STOP,
-            "highlight_all": True,
-        }
         parts.append(
             _rows(source, index)
             .annotate(
@@ -84,12 +79,13 @@ def postgres_matches(tsquery, config: str) -> list:
     return _objects(union[:LIMIT])
 
 
-def simple_matches(field_match, score) -> list:
-    """SQLite: ``field_match(fields, ...)`` and ``score(...)`` come from the SimpleEngine."""
+def simple_matches(field_match) -> list:
+    """SQLite: ``field_match(fields)`` is the SimpleEngine's Q for the reader's query on those fields."""
+    score = Case(When(field_match(["r_name"]), then=Value(2)), default=Value(1), output_field=IntegerField())
     parts = [
         _rows(source, index)
         .filter(field_match(["r_name", "r_text"]))
-        .annotate(score=score("r_name", "r_text"))
+        .annotate(score=score)
         .values("pk", "slug", "r_source", "r_name", "r_text", "score")
         for index, source in enumerate(SOURCES)
     ]

@@ -33,13 +33,13 @@ NOT_COMPARED = {"id", "version", "updated_at", "created_at", "image_width", "ima
 _TOKENS = re.compile(r"(\s+)")
 
 
-def thumbnail(obj: models.Model, field: str = "image") -> str:
+def thumbnail(obj: models.Model) -> str:
     """The smallest square rendition (cropped on the focal point the editor set), not the
     original: a change list of 100 rows would otherwise load 100 full-size uploads."""
-    image = getattr(obj, field, None)
+    image = getattr(obj, "image", None)
     if not image:
         return "—"
-    url = (rendition_url(obj, "thumb", max_width=THUMB_SOURCE_WIDTH) if field == "image" else "") or image.url
+    url = rendition_url(obj, "thumb", max_width=THUMB_SOURCE_WIDTH) or image.url
     return format_html(
         '<img src="{}" width="{}" height="{}" alt="{}" class="admin-thumb" loading="lazy">',
         url,
