@@ -22,7 +22,6 @@ import json
 import os
 import platform
 import re
-import secrets
 import shutil
 import socket
 import statistics
@@ -36,7 +35,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
-from tests.reliability.services import Gunicorn, PrivateRedis, free_port  # noqa: E402
+from tests.reliability.services import Gunicorn, PrivateRedis, free_port, production_env  # noqa: E402
 
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
 
@@ -187,19 +186,12 @@ def main() -> None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
     workdir = Path(tempfile.mkdtemp(prefix="starcity-reliability-"))
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="starcity_site.settings",
-        DEBUG="off",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="off",
+    env = production_env(
         DATABASE_URL=opts.database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
         STATIC_ROOT=str(workdir / "static"),
         MEDIA_ROOT=str(workdir / "media"),
         WEB_CONCURRENCY="2",
         GUNICORN_MAX_REQUESTS="0",
-        LOG_LEVEL="WARNING",
     )
     redis = None
     if opts.redis:

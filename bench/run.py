@@ -21,7 +21,6 @@ import json
 import os
 import platform
 import re
-import secrets
 import shutil
 import signal
 import socket
@@ -38,6 +37,10 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from tests.reliability.services import production_env  # noqa: E402
+
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
 GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
 TARGETS = {"cached": 0.50, "news list": 0.04, "article": 0.08, "person": 0.08}
@@ -381,20 +384,13 @@ def main() -> None:
     print(f"Cache: {'Redis ' + redis if redis else 'in-process (LocMem) in each worker'}")
     print(f"Load tool: {opts.wrk or 'Python client (wrk not available)'}; work dir {opts.workdir}", flush=True)
 
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="starcity_site.settings",
-        DEBUG="off",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="off",  # plain HTTP on loopback; a PaaS router terminates TLS
+    env = production_env(
         DATABASE_URL=database,
         STATIC_ROOT=str(opts.workdir / "static"),
         MEDIA_ROOT=str(opts.workdir / "media"),
         WEB_CONCURRENCY="2",
         # Recycling off so the RSS after the run is that of a worker that served all of it.
         GUNICORN_MAX_REQUESTS="0",
-        LOG_LEVEL="WARNING",
         # As the Procfile: glibc's per-thread malloc arenas grow a gthread worker's RSS by ~10 MiB.
         MALLOC_ARENA_MAX=os.environ.get("MALLOC_ARENA_MAX", "2"),
     )

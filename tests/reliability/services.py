@@ -136,6 +136,8 @@ class PrivateRedis:
 
 
 def production_env(**overrides: str) -> dict[str, str]:
+    """A process environment as production settings see it (DEBUG off, a fresh strong key) for a
+    server on loopback; the one builder for these tests, tests/security and bench/."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
     env.update(
         DJANGO_SETTINGS_MODULE="starcity_site.settings",

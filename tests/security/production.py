@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.reliability import services
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -38,18 +38,14 @@ SECURITY_SETTINGS = [
 
 
 def production_env(**overrides: str) -> dict[str, str]:
-    """A process environment as on the PaaS: DEBUG off, a strong key, a real host name."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="starcity_site.settings",
-        DEBUG="off",
-        SECRET_KEY=secrets.token_urlsafe(50),
+    """A process environment as on the PaaS: DEBUG off, a strong key, a real host name, HTTPS."""
+    return services.production_env(
         ALLOWED_HOSTS="starcity.example.com",
+        SECURE_SSL_REDIRECT="on",
         DATABASE_URL="sqlite:////tmp/starcity-security-unused.sqlite3",
         TRUSTED_PROXY_COUNT="1",
+        **overrides,
     )
-    env.update(overrides)
-    return env
 
 
 @functools.cache
