@@ -6,6 +6,8 @@ from itertools import groupby
 
 from django import template
 from django.db import DatabaseError
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from spoilers.progress import ALL, NONE
 from spoilers.request import get_progress
@@ -30,6 +32,22 @@ def episode_groups(progress) -> list[tuple[str, list[tuple[str, str]]]]:
     return groups
 
 
+def episode_options(groups, selected: str) -> SafeString:
+    """The <optgroup>s of episode options, built here rather than in the template.
+
+    Every page carries this form and a site with a few seasons offers ~100 options: looping over
+    them in the template language cost a public page several milliseconds (docs/performance.md).
+    """
+    parts = []
+    for group, options in groups:
+        parts.append(f'<optgroup label="{escape(group)}">')
+        for value, label in options:
+            chosen = " selected" if value == selected else ""
+            parts.append(f'<option value="{escape(value)}"{chosen}>Up to {escape(label)}</option>')
+        parts.append("</optgroup>")
+    return mark_safe("".join(parts))  # noqa: S308 -- every value above is escaped
+
+
 @register.inclusion_tag("includes/progress_form.html", takes_context=True)
 def progress_form(context, standalone=False):
     """The form; on the settings page itself only where that page puts it (``standalone``)."""
@@ -43,7 +61,7 @@ def progress_form(context, standalone=False):
         return {"progress": None}
     return {
         "progress": progress,
-        "groups": episode_groups(progress),
+        "episode_options": episode_options(episode_groups(progress), progress.token),
         "none_value": "none",
         "all_value": "all",
         "is_none": progress.token == NONE,
