@@ -94,6 +94,22 @@ def rendition_name(original_name: str, shape: Shape, width: int, extension: str)
     return f"{ROOT}/{stem(original_name)}/{shape.name}-{width}.{extension}"
 
 
+def rendition_url_builder(storage: Storage, original_name: str):
+    """A function (shape, width, extension) -> URL for ``original_name``'s renditions.
+
+    A picture lists up to nine files of one folder. ``storage.url`` costs a URL join (local disk)
+    or a boto3 call (S3) each time, so the folder's URL is asked for once and the file names,
+    plain ASCII, are appended. Signed URLs (a query string) differ per file: then every file is
+    asked for on its own.
+    """
+    probe = f"{ROOT}/{stem(original_name)}/probe.jpg"
+    probe_url = storage.url(probe)
+    if "?" in probe_url or "#" in probe_url or not probe_url.endswith("/probe.jpg"):
+        return lambda shape, width, extension: storage.url(rendition_name(original_name, shape, width, extension))
+    folder = probe_url[: -len("probe.jpg")]
+    return lambda shape, width, extension: f"{folder}{shape.name}-{width}.{extension}"
+
+
 def expected_names(original_name: str, width: int, height: int) -> list[str]:
     return [
         rendition_name(original_name, shape, w, ext)

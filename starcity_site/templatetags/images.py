@@ -14,8 +14,8 @@ from starcity_site.images.renditions import (
     DEFAULT_VARIANT,
     VARIANTS,
     height_for,
-    rendition_name,
     rendition_url,
+    rendition_url_builder,
     widths_for,
 )
 
@@ -33,11 +33,12 @@ def picture_context(obj, variant: str = DEFAULT_VARIANT, lazy: bool = True, size
         logger.warning("Unknown picture variant %r; using %r", variant, DEFAULT_VARIANT)
         variant = DEFAULT_VARIANT
     chosen = VARIANTS[variant]
-    shape, storage, name = chosen.shape, image.storage, image.name
+    shape = chosen.shape
     widths = widths_for(width, height, shape)
+    url = rendition_url_builder(image.storage, image.name)
 
     def srcset(extension: str) -> str:
-        return ", ".join(f"{storage.url(rendition_name(name, shape, w, extension))} {w}w" for w in widths)
+        return ", ".join(f"{url(shape, w, extension)} {w}w" for w in widths)
 
     fallback = max([w for w in widths if w <= FALLBACK_WIDTH] or widths[:1])
     largest = widths[-1]
@@ -46,7 +47,7 @@ def picture_context(obj, variant: str = DEFAULT_VARIANT, lazy: bool = True, size
             "variant": chosen.name,
             "webp_srcset": srcset("webp"),
             "jpeg_srcset": srcset("jpg"),
-            "src": storage.url(rendition_name(name, shape, fallback, "jpg")),
+            "src": url(shape, fallback, "jpg"),
             "sizes": sizes or chosen.sizes,
             "width": largest,
             "height": height_for(largest, shape),
