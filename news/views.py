@@ -289,8 +289,10 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         wanted = Q(pk__in=published.filter(shares).order_by("-published_at", "-pk").values("pk")[:RELATED])
         when, pk = article.published_at, article.pk
         if when is not None:  # a draft being previewed may have no date: then no neighbours
-            older = published.filter(Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk))
-            newer = published.filter(Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk))
+            # The plain bound on published_at lets the index walk start at ``when`` instead of
+            # filtering its way there from the newest (or oldest) story.
+            older = published.filter(Q(published_at__lt=when) | Q(pk__lt=pk), published_at__lte=when)
+            newer = published.filter(Q(published_at__gt=when) | Q(pk__gt=pk), published_at__gte=when)
             wanted |= Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
             wanted |= Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
         rows = list(
