@@ -63,7 +63,12 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.select_related("author", "category").prefetch_related("tags")
 
     def for_detail(self) -> ArticleQuerySet:
-        return self.select_related("author", "category").prefetch_related("tags", "shows", "people")
+        # The page links its shows and people by name: their synopses and biographies stay behind.
+        return self.select_related("author", "category").prefetch_related(
+            "tags",
+            models.Prefetch("shows", queryset=Show.objects.only("id", "slug", "title")),
+            models.Prefetch("people", queryset=Person.objects.only("id", "slug", "name")),
+        )
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):

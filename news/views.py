@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from functools import cached_property
 
-from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -273,20 +273,27 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         return context
 
     def around(self, article: Article) -> tuple[Article | None, Article | None, list[Article]]:
-        """The older and newer published stories and up to three related ones, in one query.
+        """The older and newer published stories and up to three related ones, in two queries.
 
         Related means published and sharing a tag or a show (the article's tags and shows are
-        prefetched). The query fetches the union of the two neighbours and the three newest
-        related stories; the closest older and newer rows are the neighbours, because the true
-        neighbours are in the set and nothing else in it can be closer.
+        prefetched): the first query takes the three newest such ids. The second loads those and
+        the two neighbours as cards; the closest older and newer rows are the neighbours,
+        because the true neighbours are in the set and nothing else in it can be closer. A
+        neighbour that also shares a tag is related only if it is among those three: it could
+        not come before them in a list of the newest.
         """
         published = Article.objects.published().exclude(pk=article.pk)
         tag_ids = [tag.pk for tag in article.tags.all()]
         show_ids = [show.pk for show in article.shows.all()]
-        shares = Exists(Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)) | Exists(
-            Article.shows.through.objects.filter(article_id=OuterRef("pk"), show_id__in=show_ids)
-        )
-        wanted = Q(pk__in=published.filter(shares).order_by("-published_at", "-pk").values("pk")[:RELATED])
+        related_ids = []
+        if tag_ids or show_ids:
+            shares = Exists(Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)) | Exists(
+                Article.shows.through.objects.filter(article_id=OuterRef("pk"), show_id__in=show_ids)
+            )
+            related_ids = list(
+                published.filter(shares).order_by("-published_at", "-pk").values_list("pk", flat=True)[:RELATED]
+            )
+        wanted = Q(pk__in=related_ids)
         when, pk = article.published_at, article.pk
         if when is not None:  # a draft being previewed may have no date: then no neighbours
             # The plain bound on published_at lets the index walk start at ``when`` instead of
@@ -295,14 +302,12 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
             newer = published.filter(Q(published_at__gt=when) | Q(pk__gt=pk), published_at__gte=when)
             wanted |= Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
             wanted |= Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
-        rows = list(
-            listing(published.filter(wanted))
-            .annotate(is_related=ExpressionWrapper(shares, output_field=BooleanField()))
-            .order_by("-published_at", "-pk")
-        )
+        elif not related_ids:
+            return None, None, []
+        rows = list(listing(published.filter(wanted)).order_by("-published_at", "-pk"))
         previous = next((row for row in rows if when and (row.published_at, row.pk) < (when, pk)), None)
         next_ = next((row for row in reversed(rows) if when and (row.published_at, row.pk) > (when, pk)), None)
-        return previous, next_, [row for row in rows if row.is_related][:RELATED]
+        return previous, next_, [row for row in rows if row.pk in related_ids]
 
     def get_page_meta(self):
         article = self.object
