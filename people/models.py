@@ -185,6 +185,17 @@ class CreditQuerySet(models.QuerySet):
     def with_related(self) -> CreditQuerySet:
         return self.select_related("person", "show", "season", "character__counterpart")
 
+    def for_person_page(self) -> CreditQuerySet:
+        """A person's credits as their page lists them (names, links, the counterpart's years):
+        no second copy of the person, no synopses or character texts joined in."""
+        return self.select_related("show", "season", "character__counterpart").only(
+            *("person", "show", "season", "character", "kind", "billing_order", "billing", "note"),
+            *("show__slug", "show__title", "season__show", "season__number"),
+            *("character__slug", "character__name", "character__counterpart"),
+            *("character__counterpart__slug", "character__counterpart__name"),
+            *("character__counterpart__born", "character__counterpart__died"),
+        )
+
 
 class Credit(models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="credits")

@@ -55,9 +55,7 @@ class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     def get_queryset(self):
         credits = Prefetch(
             "credits",
-            queryset=Credit.objects.with_related()
-            .select_related("character__counterpart")
-            .order_by("show__title", "billing_order", "season__number"),
+            queryset=Credit.objects.for_person_page().order_by("show__title", "billing_order", "season__number"),
         )
         return Person.objects.prefetch_related(credits)
 
