@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from django.db import OperationalError
 from django.test import RequestFactory
+from django.urls import set_script_prefix
 
+from starcity_site.context_processors import nav_urls
 from starcity_site.views import server_error
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -138,3 +140,19 @@ def test_robots_txt_points_at_sitemap_and_hides_admin(client, db):
     body = response.content.decode()
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_site_wide_links_follow_the_script_prefix(client, db):
+    """The nav links are reversed once per script prefix, not once per process."""
+    assert nav_urls()["news"] == "/news/" and nav_urls()["rss"] == "/news/feed/rss/"
+    try:
+        set_script_prefix("/fans/")
+        assert nav_urls()["news"] == "/fans/news/"
+    finally:
+        set_script_prefix("/")
+    html = client.get("/news/").content.decode()
+    assert '<a href="/news/" aria-current="page">News</a>' in html
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Star City Fan Site: news (RSS)" href="/news/feed/rss/">'
+        in html
+    )

@@ -14,14 +14,21 @@ from io import BytesIO, StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 from PIL import Image, ImageCms
 
 from people.models import Person
 from starcity_site.images import validate_image_upload
-from starcity_site.images.renditions import SHAPES, WIDTHS, crop_box, widths_for
+from starcity_site.images.renditions import (
+    SHAPES,
+    WIDTHS,
+    crop_box,
+    rendition_name,
+    rendition_url_builder,
+    widths_for,
+)
 from starcity_site.publishing import Status
 from tests import factories
 
@@ -414,6 +421,31 @@ def test_rendition_url_picks_the_widest_rendition_under_the_limit():
     html = render('{% rendition_url person "thumb" 400 %}|{% rendition_url person "hero" 5000 "webp" %}', person=person)
     assert html == f"/media/renditions/{stem}/square-320.jpg|/media/renditions/{stem}/wide-1600.webp"
     assert render('{% rendition_url person "thumb" %}', person=factories.make_person()) == ""
+
+
+class SignedStorage(FileSystemStorage):
+    """Like S3 with signed URLs: every file's URL carries its own query string."""
+
+    def url(self, name):
+        return f"{super().url(name)}?signature={len(name)}"
+
+
+@pytest.mark.parametrize(
+    "storage",
+    [
+        FileSystemStorage(base_url="/media/"),
+        FileSystemStorage(base_url="https://cdn.example.com/star city/"),
+        SignedStorage(base_url="/media/"),
+    ],
+    ids=["local", "cdn-with-space", "signed"],
+)
+def test_rendition_urls_are_what_the_storage_would_give_for_each_file(storage):
+    name = "images/people/0a1b2c.jpg"
+    url = rendition_url_builder(storage, name)
+    for shape in SHAPES:
+        for width in WIDTHS:
+            for extension in ("webp", "jpg"):
+                assert url(shape, width, extension) == storage.url(rendition_name(name, shape, width, extension))
 
 
 def test_picture_tag_renders_nothing_without_an_image():

@@ -105,3 +105,16 @@ def test_settings_page_links_the_readers_own_feeds_and_returns_to_the_page(clien
     html = client.get("/progress/?next=/news/").content.decode()
     assert 'href="/news/feed/rss/?progress=star-city%3As1e4"' in html
     assert '<input type="hidden" name="next" value="/news/">' in html
+
+
+def test_episode_titles_in_the_form_are_escaped(client, universe):
+    universe.ep[2].title = '"><script>alert(1)</script> & Co'
+    universe.ep[2].save()
+    html = client.get("/news/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "Up to S1E2: &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</option>" in html
+
+
+def test_every_page_posts_the_form_to_the_settings_page(client, universe):
+    html = client.get("/news/").content.decode()
+    assert '<form class="progress-form" method="post" action="/progress/"' in html
