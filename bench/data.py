@@ -4,7 +4,8 @@ Run inside a configured Django process (bench/run.py does it): ``python bench/da
 fills an empty, migrated database in a few seconds with bulk inserts — 3 shows of 30 episodes,
 300 people with characters and credits, 1,000 articles with tags, shows and people, 200 timeline
 events, 40 historical figures and 60 glossary terms — and
-``python bench/data.py pages`` prints the main pages' URLs with their size and SQL query count.
+``python bench/data.py pages`` prints the main pages' URLs with their size and SQL query count,
+``python bench/data.py cost`` their Python calls and CPU time per uncached render (``run.py --calls``).
 """
 
 from __future__ import annotations
@@ -287,6 +288,47 @@ def probe() -> dict:
     return results
 
 
+def cost(batches: int = 7, per_batch: int = 10) -> dict:
+    """Each page's in-process cost with the page cache off (``PAGE_CACHE_SECONDS=0``).
+
+    ``calls``: Python function calls per render, counted by cProfile. It does not drift with the
+    machine's load, so two versions of the code compare fairly on shared cores, where req/s
+    varies by a third from run to run. ``cpu_ms``: CPU time per render, the fastest of several
+    batches, without the profiler (PostgreSQL's own time is not in it).
+    """
+    import cProfile
+    import pstats
+    import time
+
+    from django.test import Client
+
+    client = Client(SERVER_NAME="127.0.0.1", raise_request_exception=False)
+    results = {}
+    for name, url in page_urls().items():
+        if url is None:
+            results[name] = None
+            continue
+        for _ in range(5):  # warm: templates compiled, episode index and connection in place
+            client.get(url)
+        profile = cProfile.Profile()
+        profile.enable()
+        for _ in range(per_batch):
+            client.get(url)
+        profile.disable()
+        times = []
+        for _ in range(batches):
+            started = time.process_time()
+            for _ in range(per_batch):
+                client.get(url)
+            times.append((time.process_time() - started) / per_batch * 1000)
+        results[name] = {
+            "url": url,
+            "calls": round(pstats.Stats(profile).total_calls / per_batch),
+            "cpu_ms": round(min(times), 2),
+        }
+    return results
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(BASE_DIR))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "starcity_site.settings")
@@ -297,5 +339,7 @@ if __name__ == "__main__":
         build()
     elif sys.argv[1:] == ["pages"]:
         print(json.dumps(probe()))
+    elif sys.argv[1:] == ["cost"]:
+        print(json.dumps(cost()))
     else:
-        sys.exit("usage: data.py build | pages")
+        sys.exit("usage: data.py build | pages | cost")

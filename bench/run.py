@@ -335,6 +335,15 @@ def report(result: dict, pages: dict) -> list[str]:
     return lines
 
 
+def report_costs(costs: dict) -> str:
+    lines = ["", "## in-process cost per uncached render (bench/data.py cost)", ""]
+    lines += ["| page | Python calls | CPU ms | url |", "| --- | ---: | ---: | --- |"]
+    for name, c in costs.items():
+        if c is not None:
+            lines.append(f"| {name} | {c['calls']:,} | {c['cpu_ms']:.2f} | {c['url']} |")
+    return "\n".join(lines)
+
+
 def machine() -> list[str]:
     def version(command: list[str]) -> str:
         with contextlib.suppress(OSError, IndexError):
@@ -365,6 +374,11 @@ def main() -> None:
     parser.add_argument("--no-redis", action="store_true", help="in-process cache in each worker instead")
     parser.add_argument("--python-client", action="store_true", help="use the Python load client, not wrk")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument(
+        "--calls",
+        action="store_true",
+        help="no server: each page's Python calls and CPU ms per uncached render, in-process (repeatable)",
+    )
     opts = parser.parse_args()
     opts.wrk = None if opts.python_client else ensure_wrk()
     opts.workdir = Path(tempfile.mkdtemp(prefix="starcity-bench-"))
@@ -407,6 +421,11 @@ def main() -> None:
         print(f"Data set built in {time.monotonic() - t:.1f} s", flush=True)
         run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
         probe_env = dict(env, PAGE_CACHE_SECONDS="0", CACHE_KEY_PREFIX=f"bench-probe-{uuid.uuid4().hex[:8]}")
+        if opts.calls:
+            costs = json.loads(run([PYTHON, "bench/data.py", "cost"], probe_env).strip().splitlines()[-1])
+            print(report_costs(costs))
+            shutil.rmtree(opts.workdir, ignore_errors=True)
+            return
         probed = json.loads(run([PYTHON, "bench/data.py", "pages"], probe_env).strip().splitlines()[-1])
         # A page that fails in the probe is still loaded and reported (its errors are a result).
         pages = {name: p for name, p in probed.items() if p is not None}
