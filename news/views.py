@@ -287,9 +287,9 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         show_ids = [show.pk for show in article.shows.all()]
         related_ids = []
         if tag_ids or show_ids:
-            shares = Exists(Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)) | Exists(
-                Article.shows.through.objects.filter(article_id=OuterRef("pk"), show_id__in=show_ids)
-            )
+            shares = Exists(
+                Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
+            ) | Exists(Article.shows.through.objects.filter(article_id=OuterRef("pk"), show_id__in=show_ids))
             related_ids = list(
                 published.filter(shares).order_by("-published_at", "-pk").values_list("pk", flat=True)[:RELATED]
             )
