@@ -185,6 +185,20 @@ class CreditQuerySet(models.QuerySet):
     def with_related(self) -> CreditQuerySet:
         return self.select_related("person", "show", "season", "character__counterpart")
 
+    def for_cast_lists(self) -> CreditQuerySet:
+        """Credits as a show's cast and crew lists show them (``with_related`` and the counterpart),
+        without the long texts of the rows they join: a hundred credits would otherwise bring a
+        hundred biographies and copies of the show's synopsis into every render."""
+        return (
+            self.with_related()
+            .select_related("character__counterpart")
+            .defer(
+                *("person__bio", "show__synopsis", "season__synopsis"),
+                *("character__description", "character__fate", "character__counterpart_note"),
+                "character__counterpart__summary",
+            )
+        )
+
     def for_person_page(self) -> CreditQuerySet:
         """A person's credits as their page lists them (names, links, the counterpart's years):
         no second copy of the person, no synopses or character texts joined in."""
