@@ -267,25 +267,28 @@ def page_urls() -> dict[str, str | None]:
     }
 
 
+def each_page(measure) -> dict:
+    """``measure(client, url)`` for each main page (None where the page does not exist yet)."""
+    from django.test import Client
+
+    client = Client(SERVER_NAME="127.0.0.1", raise_request_exception=False)
+    return {name: None if url is None else {"url": url, **measure(client, url)} for name, url in page_urls().items()}
+
+
 def probe() -> dict:
     """Each page rendered twice in-process: status, bytes and SQL queries of each request."""
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client(SERVER_NAME="127.0.0.1", raise_request_exception=False)
-    results = {}
-    for name, url in page_urls().items():
-        if url is None:
-            results[name] = None
-            continue
+    def measure(client, url: str) -> dict:
         counts, response = [], None
         for _ in range(2):
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             counts.append(len(queries))
-        results[name] = {"url": url, "status": response.status_code, "bytes": len(response.content), "sql": counts}
-    return results
+        return {"status": response.status_code, "bytes": len(response.content), "sql": counts}
+
+    return each_page(measure)
 
 
 def cost(batches: int = 7, per_batch: int = 10) -> dict:
@@ -300,14 +303,7 @@ def cost(batches: int = 7, per_batch: int = 10) -> dict:
     import pstats
     import time
 
-    from django.test import Client
-
-    client = Client(SERVER_NAME="127.0.0.1", raise_request_exception=False)
-    results = {}
-    for name, url in page_urls().items():
-        if url is None:
-            results[name] = None
-            continue
+    def measure(client, url: str) -> dict:
         for _ in range(5):  # warm: templates compiled, episode index and connection in place
             client.get(url)
         profile = cProfile.Profile()
@@ -321,12 +317,9 @@ def cost(batches: int = 7, per_batch: int = 10) -> dict:
             for _ in range(per_batch):
                 client.get(url)
             times.append((time.process_time() - started) / per_batch * 1000)
-        results[name] = {
-            "url": url,
-            "calls": round(pstats.Stats(profile).total_calls / per_batch),
-            "cpu_ms": round(min(times), 2),
-        }
-    return results
+        return {"calls": round(pstats.Stats(profile).total_calls / per_batch), "cpu_ms": round(min(times), 2)}
+
+    return each_page(measure)
 
 
 if __name__ == "__main__":
