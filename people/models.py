@@ -185,30 +185,20 @@ class CreditQuerySet(models.QuerySet):
     def with_related(self) -> CreditQuerySet:
         return self.select_related("person", "show", "season", "character__counterpart")
 
-    def for_cast_lists(self) -> CreditQuerySet:
-        """Credits as a show's cast and crew lists show them (``with_related`` and the counterpart),
-        without the long texts of the rows they join: a hundred credits would otherwise bring a
-        hundred biographies and copies of the show's synopsis into every render."""
-        return (
-            self.with_related()
-            .select_related("character__counterpart")
-            .defer(
-                *("person__bio", "show__synopsis", "season__synopsis"),
-                *("character__description", "character__fate", "character__counterpart_note"),
-                "character__counterpart__summary",
-            )
-        )
+    def without_texts(self) -> CreditQuerySet:
+        """Leave the long texts of the joined rows in the database. Lists of credits name people,
+        shows and characters but never print these, and a hundred credits would otherwise carry a
+        hundred biographies and copies of the show's synopsis into every render. Paths that the
+        query does not join are ignored."""
+        return self.defer(*JOINED_TEXTS)
 
-    def for_person_page(self) -> CreditQuerySet:
-        """A person's credits as their page lists them (names, links, the counterpart's years):
-        no second copy of the person, no synopses or character texts joined in."""
-        return self.select_related("show", "season", "character__counterpart").only(
-            *("person", "show", "season", "character", "kind", "billing_order", "billing", "note"),
-            *("show__slug", "show__title", "season__show", "season__number"),
-            *("character__slug", "character__name", "character__counterpart"),
-            *("character__counterpart__slug", "character__counterpart__name"),
-            *("character__counterpart__born", "character__counterpart__died"),
-        )
+
+# What CreditQuerySet.without_texts leaves out.
+JOINED_TEXTS = (
+    *("person__bio", "show__synopsis", "season__synopsis"),
+    *("character__description", "character__fate", "character__counterpart_note"),
+    "character__counterpart__summary",
+)
 
 
 class Credit(models.Model):

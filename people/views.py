@@ -36,9 +36,7 @@ class PersonListView(SeoMixin, ListView):
         roles = Prefetch(
             "credits",
             queryset=Credit.objects.select_related("show", "character")
-            .only(
-                "person", "show", "character", "kind", "show__slug", "show__title", "character__slug", "character__name"
-            )
+            .without_texts()
             .order_by("show__title", "billing_order"),
         )
         has_credit = Exists(Credit.objects.filter(person=OuterRef("pk")))
@@ -59,7 +57,10 @@ class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     def get_queryset(self):
         credits = Prefetch(
             "credits",
-            queryset=Credit.objects.for_person_page().order_by("show__title", "billing_order", "season__number"),
+            # Joined for what the page prints; the person is the page's own object, not joined again.
+            queryset=Credit.objects.select_related("show", "season", "character__counterpart")
+            .without_texts()
+            .order_by("show__title", "billing_order", "season__number"),
         )
         return Person.objects.prefetch_related(credits)
 

@@ -76,7 +76,9 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         # One query for the main cast and the creators, split here rather than asked twice.
         credits = list(
             show.credits.filter(Q(kind=CAST, billing=MAIN_BILLING) | Q(kind__in=CREATOR_KINDS))
-            .for_cast_lists()
+            .with_related()
+            .select_related("character__counterpart")
+            .without_texts()
             .order_by("billing_order", "person__name")
         )
         self.main_cast = [c for c in credits if c.kind == CAST]
@@ -125,7 +127,12 @@ class ShowCastView(SeoMixin, DetailView):
         return Show.objects.with_related().prefetch_related("seasons")
 
     def get_context_data(self, **kwargs):
-        credits = list(self.object.credits.for_cast_lists().order_by("billing_order", "person__name"))
+        credits = list(
+            self.object.credits.with_related()
+            .select_related("character__counterpart")
+            .without_texts()
+            .order_by("billing_order", "person__name")
+        )
         self.cast = [c for c in credits if c.kind == CAST]
         crew: dict[str, list] = {}
         for credit in sorted((c for c in credits if c.kind != CAST), key=lambda c: c.kind):
