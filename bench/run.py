@@ -380,7 +380,7 @@ def main() -> None:
         help="no server: each page's Python calls and CPU ms per uncached render, in-process (repeatable)",
     )
     opts = parser.parse_args()
-    opts.wrk = None if opts.python_client else ensure_wrk()
+    opts.wrk = None if opts.python_client or opts.calls else ensure_wrk()
     opts.workdir = Path(tempfile.mkdtemp(prefix="starcity-bench-"))
 
     database = opts.database_url or (

@@ -66,8 +66,8 @@ class ArticleQuerySet(PublishableQuerySet):
         # The page links its shows and people by name: their synopses and biographies stay behind.
         return self.select_related("author", "category").prefetch_related(
             "tags",
-            models.Prefetch("shows", queryset=Show.objects.only("id", "slug", "title")),
-            models.Prefetch("people", queryset=Person.objects.only("id", "slug", "name")),
+            models.Prefetch("shows", queryset=Show.objects.defer("synopsis")),
+            models.Prefetch("people", queryset=Person.objects.defer("bio")),
         )
 
 
