@@ -1,5 +1,6 @@
 """WSGI entry point for gunicorn (see Procfile)."""
 
+import gc
 import os
 import sys
 
@@ -16,6 +17,11 @@ def warm_up() -> None:
     a quarter of a second). gunicorn loads this module before it forks (``preload_app``), so
     every worker starts with them done: the first page after a deploy or a restart comes sooner
     (docs/performance.md, cold start). Nothing here opens a connection to the database or Redis.
+
+    Last, everything made so far (about 100,000 objects: modules, classes, the URLconf) is moved
+    out of the garbage collector's sight. It lives as long as the process, so a full collection
+    would only scan it again and again, and by touching it would copy the pages each worker
+    shares with the master after the fork.
     """
     from django.conf import settings
     from django.core.cache import caches
@@ -24,6 +30,8 @@ def warm_up() -> None:
     reverse("home")
     for alias in settings.CACHES:
         caches[alias]
+    gc.collect()
+    gc.freeze()
 
 
 try:

@@ -156,3 +156,14 @@ def test_site_wide_links_follow_the_script_prefix(client, db):
         '<link rel="alternate" type="application/rss+xml" title="Star City Fan Site: news (RSS)" href="/news/feed/rss/">'
         in html
     )
+
+
+def test_the_wsgi_module_freezes_what_start_up_made_before_gunicorn_forks():
+    # gunicorn preloads this module in the master; what it leaves for the collector to scan,
+    # every worker scans again on each full collection (issue 8, starcity_site/wsgi.py).
+    code = "import gc, starcity_site.wsgi; print(gc.get_freeze_count())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=production_env(), capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 50_000
