@@ -84,6 +84,7 @@ class HomeView(SpoilerContextMixin, SeoMixin, TemplateView):
                 Credit.objects.cast()
                 .filter(show=show, billing=BillingLevel.MAIN)
                 .select_related("person", "character")
+                .without_texts()
                 .order_by("billing_order", "person__name")[:CAST_STRIP]
             )
             if show

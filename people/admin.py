@@ -29,7 +29,12 @@ class CreditInlineBase(admin.TabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "show", "character", "season__show")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("person", "show", "character", "season__show")
+            .defer("person__search_vector")
+        )
 
 
 class PersonCreditInline(CreditInlineBase):
@@ -83,6 +88,10 @@ class CreditAdmin(ContentAdmin):
     autocomplete_fields = ["person", "show", "character", "season", "episodes"]
     fields = ["person", "show", *CREDIT_FIELDS]
     view_on_site = False  # a credit has no page of its own
+
+    def get_queryset(self, request):
+        # The list joins each credit's person: without the stored search vector (a parsed bio).
+        return super().get_queryset(request).defer("person__search_vector")
 
 
 def attach_show_credits(site: admin.AdminSite = admin.site) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -11,6 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from shows.models import Episode, Season, Show
 from spoilers.display import CharacterDisplay
 from starcity_site.images import ImageFields
+
+
+class PersonManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        # Read inside the database only: never copied into Python with every person.
+        return super().get_queryset().defer("search_vector")
 
 
 class Person(ImageFields):
@@ -23,6 +30,11 @@ class Person(ImageFields):
         _("known for"), max_length=300, blank=True, help_text=_("Work outside these shows, e.g. 'Line of Duty'.")
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Full-text search on PostgreSQL (search.engine): kept current by a database trigger
+    # (migration 0004), so a search no longer parses every biography. NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
+
+    objects = PersonManager()
 
     class Meta:
         ordering = ["name"]
@@ -183,7 +195,8 @@ class CreditQuerySet(models.QuerySet):
         return self.exclude(kind=CreditKind.CAST)
 
     def with_related(self) -> CreditQuerySet:
-        return self.select_related("person", "show", "season", "character__counterpart")
+        # The person's stored search vector is for the database only (people migration 0004).
+        return self.select_related("person", "show", "season", "character__counterpart").defer("person__search_vector")
 
     def without_texts(self) -> CreditQuerySet:
         """Leave the long texts of the joined rows in the database. Lists of credits name people,
@@ -195,7 +208,7 @@ class CreditQuerySet(models.QuerySet):
 
 # What CreditQuerySet.without_texts leaves out.
 JOINED_TEXTS = (
-    *("person__bio", "show__synopsis", "season__synopsis"),
+    *("person__bio", "person__search_vector", "show__synopsis", "season__synopsis"),
     *("character__description", "character__fate", "character__counterpart_note"),
     "character__counterpart__summary",
 )

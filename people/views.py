@@ -92,7 +92,9 @@ class CharacterDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     context_object_name = "character"
 
     def get_queryset(self):
-        played_by = Prefetch("credits", queryset=Credit.objects.select_related("person").order_by("billing_order"))
+        played_by = Prefetch(
+            "credits", queryset=Credit.objects.select_related("person").without_texts().order_by("billing_order")
+        )
         return Character.objects.with_appearances().select_related("counterpart").prefetch_related(played_by)
 
     def get_context_data(self, **kwargs):

@@ -5,8 +5,8 @@ Two engines behind one interface, chosen by the database:
 - PostgreSQL: full-text search. A weighted ``SearchVector`` (title/name A, standfirst/short bio
   B, body/description C) is matched against the OR of one prefix ``SearchQuery`` per alias form,
   ranked with ``SearchRank`` and highlighted with ``SearchHeadline``. The "simple" configuration
-  is used on purpose: names must not be stemmed ("Ifans" is not "ifan"). Articles (the one
-  large table) read the vectors from stored, GIN-indexed columns that a trigger keeps current.
+  is used on purpose: names must not be stemmed ("Ifans" is not "ifan"). Articles and people
+  (long texts) read the vectors from stored, GIN-indexed columns that a trigger keeps current.
 - SQLite: every word of some alias form must occur (``icontains``) in one of the same fields;
   results are ordered by the best field that matched (A before B before C), then by the usual
   order. Highlighting is done in Python (``search.highlight``).
@@ -54,8 +54,8 @@ class Kind:
     # Rows that spoil an episode the reader has not seen match only on the spoiler-free fields.
     spoiler_field: str | None = None
     safe_fields: tuple[str, ...] = ()
-    # PostgreSQL: stored tsvector columns holding the same vectors, kept by a trigger (news
-    # migration 0004), so a search does not parse every row's text again.
+    # PostgreSQL: stored tsvector columns holding the same vectors, kept by a trigger (news and
+    # people migrations 0004), so a search does not parse every row's text again.
     stored_vector: str | None = None
     stored_safe_vector: str | None = None
 
@@ -92,7 +92,7 @@ KINDS = [
         stored_vector="search_vector",
         stored_safe_vector="safe_search_vector",
     ),
-    Kind("people", "People", "name", "short_bio", ("bio", "known_for")),
+    Kind("people", "People", "name", "short_bio", ("bio", "known_for"), stored_vector="search_vector"),
     Kind(
         "characters",
         "Characters",
@@ -229,8 +229,10 @@ class PostgresEngine:
             excerpts["c_hl"] = SearchHeadline(source, tsquery, **headline)
         return (
             kind.queryset()
+            # alias, not annotate: the vectors are matched inside the database, never sent back
+            # (a stored article vector is the size of its body, parsed into a string per row).
+            .alias(search=vector, **({"safe_search": safe_vector} if kind.spoiler_field else {}))
             .annotate(
-                search=vector,
                 rank=SearchRank(vector, tsquery),
                 title_hl=SearchHeadline(
                     kind.a,
@@ -241,7 +243,6 @@ class PostgresEngine:
                     highlight_all=True,
                 ),
                 **excerpts,
-                **({"safe_search": safe_vector} if kind.spoiler_field else {}),
             )
             .filter(
                 spoiler_safe_q(progress, Q(search=tsquery), Q(safe_search=tsquery), field=kind.spoiler_field)

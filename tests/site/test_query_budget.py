@@ -17,6 +17,7 @@ The sitemap lists every section's URLs, one query per section: its budget is tha
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -224,6 +225,11 @@ class Site:
             self._alias(people[n], f"Nickname {n}")
 
 
+# A search vector read as a column ("t"."search_vector" in a select list): the size of the text it
+# indexes, copied into Python for nothing. Matching and ranking use it inside the database only.
+VECTOR_COLUMN = re.compile(r'(?:SELECT |, )"\w+"\."(?:safe_)?search_vector"')
+
+
 def count_queries(client, url: str) -> tuple[int, int, list[str]]:
     """(warm count, cold count, the warm queries' SQL) for one URL."""
     counts = []
@@ -234,6 +240,8 @@ def count_queries(client, url: str) -> tuple[int, int, list[str]]:
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         counts.append(len(queries))
+        loaded = [q["sql"] for q in queries.captured_queries if VECTOR_COLUMN.search(q["sql"])]
+        assert not loaded, loaded
     return counts[1], counts[0], [q["sql"][:160] for q in queries.captured_queries]
 
 
