@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from functools import cached_property
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -251,7 +251,19 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return visible_articles(self.request).for_detail()
+        # The neighbours' ids come with the article: two index probes inside its own query.
+        published = Article.objects.published().exclude(pk=OuterRef("pk"))
+        when = OuterRef("published_at")
+        older = published.filter(Q(published_at__lt=when) | Q(pk__lt=OuterRef("pk")), published_at__lte=when)
+        newer = published.filter(Q(published_at__gt=when) | Q(pk__gt=OuterRef("pk")), published_at__gte=when)
+        return (
+            visible_articles(self.request)
+            .for_detail()
+            .annotate(
+                older_pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]),
+                newer_pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]),
+            )
+        )
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -278,8 +290,7 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
 
         Related means published and sharing a tag or a show (the article's tags and shows are
         prefetched): the first query takes the three newest such ids. The second loads those and
-        the two neighbours as cards; the closest older and newer rows are the neighbours,
-        because the true neighbours are in the set and nothing else in it can be closer. A
+        the two neighbours (their ids came with the article, ``get_queryset``) as cards. A
         neighbour that also shares a tag is related only if it is among those three: it could
         not come before them in a list of the newest.
         """
@@ -294,21 +305,13 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
             related_ids = list(
                 published.filter(shares).order_by("-published_at", "-pk").values_list("pk", flat=True)[:RELATED]
             )
-        wanted = Q(pk__in=related_ids)
-        when, pk = article.published_at, article.pk
-        if when is not None:  # a draft being previewed may have no date: then no neighbours
-            # The plain bound on published_at lets the index walk start at ``when`` instead of
-            # filtering its way there from the newest (or oldest) story.
-            older = published.filter(Q(published_at__lt=when) | Q(pk__lt=pk), published_at__lte=when)
-            newer = published.filter(Q(published_at__gt=when) | Q(pk__gt=pk), published_at__gte=when)
-            wanted |= Q(pk__in=older.order_by("-published_at", "-pk").values("pk")[:1])
-            wanted |= Q(pk__in=newer.order_by("published_at", "pk").values("pk")[:1])
-        elif not related_ids:
+        # None for a draft being previewed without a date: then it has no neighbours.
+        older_pk, newer_pk = article.older_pk, article.newer_pk
+        wanted = [pk for pk in (older_pk, newer_pk, *related_ids) if pk is not None]
+        if not wanted:
             return None, None, []
-        rows = list(listing(published.filter(wanted)).order_by("-published_at", "-pk"))
-        previous = next((row for row in rows if when and (row.published_at, row.pk) < (when, pk)), None)
-        next_ = next((row for row in reversed(rows) if when and (row.published_at, row.pk) > (when, pk)), None)
-        return previous, next_, [row for row in rows if row.pk in related_ids]
+        rows = {row.pk: row for row in listing(published.filter(pk__in=wanted))}
+        return rows.get(older_pk), rows.get(newer_pk), [rows[pk] for pk in related_ids if pk in rows]
 
     def get_page_meta(self):
         article = self.object
