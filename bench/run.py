@@ -337,10 +337,11 @@ def report(result: dict, pages: dict) -> list[str]:
 
 def report_costs(costs: dict) -> str:
     lines = ["", "## in-process cost per uncached render (bench/data.py cost)", ""]
-    lines += ["| page | Python calls | CPU ms | url |", "| --- | ---: | ---: | --- |"]
+    lines += ["| page | Python calls | CPU ms | PostgreSQL CPU ms | url |", "| --- | ---: | ---: | ---: | --- |"]
     for name, c in costs.items():
         if c is not None:
-            lines.append(f"| {name} | {c['calls']:,} | {c['cpu_ms']:.2f} | {c['url']} |")
+            db = "n/a" if c["db_cpu_ms"] is None else f"{c['db_cpu_ms']:.2f}"
+            lines.append(f"| {name} | {c['calls']:,} | {c['cpu_ms']:.2f} | {db} | {c['url']} |")
     return "\n".join(lines)
 
 
