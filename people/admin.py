@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from people.models import Character, Credit, Person
+from people.models import JOINED_VECTORS, Character, Credit, Person
 from shows.models import Show
 from spoilers.admin_tools import CHARACTER_SPOILER_FIELDSET, SpoilerPreviewMixin
 from starcity_site.admin import ContentAdmin
@@ -33,7 +33,7 @@ class CreditInlineBase(admin.TabularInline):
             super()
             .get_queryset(request)
             .select_related("person", "show", "character", "season__show")
-            .defer("person__search_vector")
+            .defer(*JOINED_VECTORS)
         )
 
 
@@ -90,8 +90,8 @@ class CreditAdmin(ContentAdmin):
     view_on_site = False  # a credit has no page of its own
 
     def get_queryset(self, request):
-        # The list joins each credit's person: without the stored search vector (a parsed bio).
-        return super().get_queryset(request).defer("person__search_vector")
+        # The list joins each credit's person and character: without their stored search vectors.
+        return super().get_queryset(request).defer(*JOINED_VECTORS)
 
 
 def attach_show_credits(site: admin.AdminSite = admin.site) -> None:

@@ -122,6 +122,12 @@ class CharacterQuerySet(models.QuerySet):
         return self.select_related("show").prefetch_related(appearances)
 
 
+class CharacterManager(models.Manager.from_queryset(CharacterQuerySet)):
+    def get_queryset(self) -> CharacterQuerySet:
+        # Read inside the database only: never copied into Python with every character.
+        return super().get_queryset().defer("search_vector")
+
+
 class Character(CharacterDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -159,8 +165,12 @@ class Character(CharacterDisplay, models.Model):
         help_text=_("The episode that reveals the fate: hidden from fans who have not seen it."),
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Full-text search on PostgreSQL (search.engine): the character's own name (A) and
+    # description (B), kept current by a trigger (migration 0005); the counterpart's name (C) is
+    # another table's and is added in the query. NULL on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
-    objects = CharacterQuerySet.as_manager()
+    objects = CharacterManager()
 
     class Meta:
         ordering = ["name"]
@@ -195,8 +205,8 @@ class CreditQuerySet(models.QuerySet):
         return self.exclude(kind=CreditKind.CAST)
 
     def with_related(self) -> CreditQuerySet:
-        # The person's stored search vector is for the database only (people migration 0004).
-        return self.select_related("person", "show", "season", "character__counterpart").defer("person__search_vector")
+        # The stored search vectors are for the database only (people migrations 0004, 0005).
+        return self.select_related("person", "show", "season", "character__counterpart").defer(*JOINED_VECTORS)
 
     def without_texts(self) -> CreditQuerySet:
         """Leave the long texts of the joined rows in the database. Lists of credits name people,
@@ -206,9 +216,12 @@ class CreditQuerySet(models.QuerySet):
         return self.defer(*JOINED_TEXTS)
 
 
+# The stored search vectors of the rows a credit joins: never loaded.
+JOINED_VECTORS = ("person__search_vector", "character__search_vector")
 # What CreditQuerySet.without_texts leaves out.
 JOINED_TEXTS = (
-    *("person__bio", "person__search_vector", "show__synopsis", "season__synopsis"),
+    *JOINED_VECTORS,
+    *("person__bio", "show__synopsis", "season__synopsis"),
     *("character__description", "character__fate", "character__counterpart_note"),
     "character__counterpart__summary",
 )

@@ -5,8 +5,9 @@ Two engines behind one interface, chosen by the database:
 - PostgreSQL: full-text search. A weighted ``SearchVector`` (title/name A, standfirst/short bio
   B, body/description C) is matched against the OR of one prefix ``SearchQuery`` per alias form,
   ranked with ``SearchRank`` and highlighted with ``SearchHeadline``. The "simple" configuration
-  is used on purpose: names must not be stemmed ("Ifans" is not "ifan"). Articles and people
-  (long texts) read the vectors from stored, GIN-indexed columns that a trigger keeps current.
+  is used on purpose: names must not be stemmed ("Ifans" is not "ifan"). Articles, people and
+  characters read the vectors from stored, GIN-indexed columns that a trigger keeps current
+  (a character's counterpart, in another table, is added in the query).
 - SQLite: every word of some alias form must occur (``icontains``) in one of the same fields;
   results are ordered by the best field that matched (A before B before C), then by the usual
   order. Highlighting is done in Python (``search.highlight``).
@@ -22,10 +23,10 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, TextField, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Concat
 
 from news.models import Article
@@ -58,6 +59,9 @@ class Kind:
     # people migrations 0004), so a search does not parse every row's text again.
     stored_vector: str | None = None
     stored_safe_vector: str | None = None
+    # False: the stored vector holds the A and B fields only (C is another table's, e.g. a
+    # character's counterpart) and the query adds the C part.
+    stored_vector_has_c: bool = True
 
     @property
     def fields(self) -> list[str]:
@@ -101,6 +105,8 @@ KINDS = [
         ("counterpart__name",),  # "Korolev" finds the Chief Designer
         spoiler_field="description_spoils_episode",
         safe_fields=("name", "counterpart__name"),
+        stored_vector="search_vector",
+        stored_vector_has_c=False,
     ),
     Kind("shows", "Shows", "title", "tagline", ("synopsis",)),
 ]
@@ -201,8 +207,22 @@ class PostgresEngine:
     def safe_vector(kind: Kind) -> SearchVector:
         return SearchVector(*kind.safe_fields, config=CONFIG)
 
+    @staticmethod
+    def stored_vector(kind: Kind) -> Func:
+        if kind.stored_vector_has_c:
+            return F(kind.stored_vector)
+        # tsvector || tsvector, as SearchVector's own "+" compiles: the C part shifted after A and B.
+        c_part = SearchVector(*kind.c, weight="C", config=CONFIG)
+        return Func(
+            F(kind.stored_vector),
+            c_part,
+            template="(%(expressions)s)",
+            arg_joiner=" || ",
+            output_field=SearchVectorField(),
+        )
+
     def matching(self, kind: Kind, query: ParsedQuery, progress: Progress):
-        vector = F(kind.stored_vector) if kind.stored_vector else self.vector(kind)
+        vector = self.stored_vector(kind) if kind.stored_vector else self.vector(kind)
         safe_vector = F(kind.stored_safe_vector) if kind.stored_safe_vector else self.safe_vector(kind)
         tsquery = self.tsquery(query)
         headline = {

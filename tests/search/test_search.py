@@ -412,6 +412,30 @@ def test_stored_person_vectors_are_what_the_engine_would_compute_and_follow_ever
         assert "rewritten" in Person.objects.values_list("search_vector", flat=True).get(pk=person.pk)
 
 
+def test_stored_character_vectors_with_the_counterpart_are_what_the_engine_would_compute(world):
+    # Characters store their own name and description (people migration 0005); the query adds
+    # the counterpart's name, another table's. Together: the engine's vector, rank for rank.
+    from people.models import Character
+
+    hero = factories.make_character(name="Vector Hero", description="Builds rockets.", counterpart="Sergei Korolev")
+    Character.objects.filter(pk=hero.pk).update(description="Launches the first satellite.")
+    rows = Character.objects.select_related("counterpart")
+    kind = engine.KINDS[2]
+    if connection.vendor == "postgresql":
+        rows = rows.annotate(
+            stored=engine.PostgresEngine.stored_vector(kind), computed=engine.PostgresEngine.vector(kind)
+        )
+    assert len(rows) > 1
+    for row in rows:
+        if connection.vendor == "postgresql":
+            assert row.stored and row.stored == row.computed
+        else:
+            assert row.search_vector is None
+    if connection.vendor == "postgresql":
+        stored = Character.objects.annotate(full=engine.PostgresEngine.stored_vector(kind)).get(pk=hero.pk).full
+        assert "'satellite'" in stored and "'korolev'" in stored and "rockets" not in stored
+
+
 def test_places_terms_and_historical_figures_are_found_by_any_alias(client, world):
     from universe.models import Alias, GlossaryTerm, Place
 
