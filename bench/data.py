@@ -188,13 +188,9 @@ def build() -> None:
     # (hash joins over every article) that no running site would see.
     # VACUUM too, and a checkpoint: otherwise autovacuum and the checkpointer work through the
     # fresh rows while the first pages are loaded, and take their CPU from those pages alone.
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM (ANALYZE)")
-            cursor.execute("CHECKPOINT")
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:
+        for sql in ["VACUUM (ANALYZE)", "CHECKPOINT"] if connection.vendor == "postgresql" else ["ANALYZE"]:
+            cursor.execute(sql)
 
 
 def build_universe(rng, shows, episodes, characters, people, articles) -> None:

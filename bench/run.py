@@ -378,7 +378,7 @@ def main() -> None:
     parser.add_argument(
         "--calls",
         action="store_true",
-        help="no server: each page's Python calls and CPU ms per uncached render, in-process (repeatable)",
+        help="no server: each page's Python calls, Python and PostgreSQL CPU per uncached render, in-process",
     )
     opts = parser.parse_args()
     opts.wrk = None if opts.python_client or opts.calls else ensure_wrk()

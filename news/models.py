@@ -22,6 +22,7 @@ from spoilers.display import ArticleDisplay
 from starcity_site.images import ImageFields
 from starcity_site.publishing import Publishable, PublishableQuerySet
 from starcity_site.richtext import sanitize_html
+from starcity_site.search_vectors import VectorsDeferredManager
 
 
 class Category(models.Model):
@@ -69,16 +70,6 @@ class ArticleQuerySet(PublishableQuerySet):
             models.Prefetch("shows", queryset=Show.objects.defer("synopsis")),
             models.Prefetch("people", queryset=Person.objects.defer("bio")),
         )
-
-
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def get_queryset(self) -> ArticleQuerySet:
-        # The search vectors are read inside the database only; loading them with every article
-        # would copy a parsed body per row into Python for nothing.
-        return super().get_queryset().defer(*SEARCH_VECTOR_FIELDS)
-
-
-SEARCH_VECTOR_FIELDS = ("search_vector", "safe_search_vector")
 
 
 class Article(ArticleDisplay, ImageFields, Publishable):
@@ -155,7 +146,8 @@ class Article(ArticleDisplay, ImageFields, Publishable):
     search_vector = SearchVectorField(null=True, editable=False, serialize=False)
     safe_search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
-    objects = ArticleManager()
+    # Without the search vectors (starcity_site.search_vectors).
+    objects = VectorsDeferredManager.from_queryset(ArticleQuerySet)()
 
     class Meta:
         ordering = ["-published_at", "-id"]

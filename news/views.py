@@ -251,8 +251,9 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        # The neighbours' ids come with the article: two index probes inside its own query.
-        published = Article.objects.published().exclude(pk=OuterRef("pk"))
+        # The neighbours' ids come with the article: two index probes inside its own query. The
+        # (published_at, pk) comparisons leave the article itself out.
+        published = Article.objects.published()
         when = OuterRef("published_at")
         older = published.filter(Q(published_at__lt=when) | Q(pk__lt=OuterRef("pk")), published_at__lte=when)
         newer = published.filter(Q(published_at__gt=when) | Q(pk__gt=OuterRef("pk")), published_at__gte=when)

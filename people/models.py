@@ -12,12 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from shows.models import Episode, Season, Show
 from spoilers.display import CharacterDisplay
 from starcity_site.images import ImageFields
-
-
-class PersonManager(models.Manager):
-    def get_queryset(self) -> models.QuerySet:
-        # Read inside the database only: never copied into Python with every person.
-        return super().get_queryset().defer("search_vector")
+from starcity_site.search_vectors import VectorsDeferredManager
 
 
 class Person(ImageFields):
@@ -34,7 +29,7 @@ class Person(ImageFields):
     # (migration 0004), so a search no longer parses every biography. NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
-    objects = PersonManager()
+    objects = VectorsDeferredManager()
 
     class Meta:
         ordering = ["name"]
@@ -122,12 +117,6 @@ class CharacterQuerySet(models.QuerySet):
         return self.select_related("show").prefetch_related(appearances)
 
 
-class CharacterManager(models.Manager.from_queryset(CharacterQuerySet)):
-    def get_queryset(self) -> CharacterQuerySet:
-        # Read inside the database only: never copied into Python with every character.
-        return super().get_queryset().defer("search_vector")
-
-
 class Character(CharacterDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -170,7 +159,7 @@ class Character(CharacterDisplay, models.Model):
     # another table's and is added in the query. NULL on SQLite.
     search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
-    objects = CharacterManager()
+    objects = VectorsDeferredManager.from_queryset(CharacterQuerySet)()
 
     class Meta:
         ordering = ["name"]

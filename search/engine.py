@@ -55,8 +55,8 @@ class Kind:
     # Rows that spoil an episode the reader has not seen match only on the spoiler-free fields.
     spoiler_field: str | None = None
     safe_fields: tuple[str, ...] = ()
-    # PostgreSQL: stored tsvector columns holding the same vectors, kept by a trigger (news and
-    # people migrations 0004), so a search does not parse every row's text again.
+    # PostgreSQL: stored tsvector columns holding the same vectors, kept by a trigger (news
+    # migration 0004, people migrations 0004 and 0005), so a search does not parse every row's text again.
     stored_vector: str | None = None
     stored_safe_vector: str | None = None
     # False: the stored vector holds the A and B fields only (C is another table's, e.g. a
@@ -208,7 +208,7 @@ class PostgresEngine:
         return SearchVector(*kind.safe_fields, config=CONFIG)
 
     @staticmethod
-    def stored_vector(kind: Kind) -> Func:
+    def stored_vector(kind: Kind) -> F | Func:
         if kind.stored_vector_has_c:
             return F(kind.stored_vector)
         # tsvector || tsvector, as SearchVector's own "+" compiles: the C part shifted after A and B.

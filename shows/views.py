@@ -77,7 +77,6 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         credits = list(
             show.credits.filter(Q(kind=CAST, billing=MAIN_BILLING) | Q(kind__in=CREATOR_KINDS))
             .with_related()
-            .select_related("character__counterpart")
             .without_texts()
             .order_by("billing_order", "person__name")
         )
@@ -127,12 +126,7 @@ class ShowCastView(SeoMixin, DetailView):
         return Show.objects.with_related().prefetch_related("seasons")
 
     def get_context_data(self, **kwargs):
-        credits = list(
-            self.object.credits.with_related()
-            .select_related("character__counterpart")
-            .without_texts()
-            .order_by("billing_order", "person__name")
-        )
+        credits = list(self.object.credits.with_related().without_texts().order_by("billing_order", "person__name"))
         self.cast = [c for c in credits if c.kind == CAST]
         crew: dict[str, list] = {}
         for credit in sorted((c for c in credits if c.kind != CAST), key=lambda c: c.kind):
@@ -195,10 +189,7 @@ class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     def get_object(self, queryset=None):
         credits = Prefetch(
             "credits",
-            queryset=credit_model()
-            .objects.with_related()
-            .select_related("character__counterpart")
-            .order_by("billing_order", "person__name"),
+            queryset=credit_model().objects.with_related().order_by("billing_order", "person__name"),
         )
         return get_object_or_404(
             Episode.objects.with_show().prefetch_related("season__episodes", credits),

@@ -9,6 +9,9 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 NAV_URL_NAMES = {
     "home": "home",
     "news": "news:list",
+    "shows": "shows:index",
+    "people": "people:index",
+    "timeline": "universe:timeline",
     "archive": "news:archive",
     "rss": "news:feed_rss",
     "atom": "news:feed_atom",
@@ -24,7 +27,7 @@ def _nav_urls(script_prefix: str, urlconf) -> dict[str, str]:
 
 
 def nav_urls() -> dict[str, str]:
-    """The site-wide links, reversed once per URLconf and script prefix instead of ten times a
+    """The site-wide links, reversed once per URLconf and script prefix instead of on every
     page (each ``{% url %}`` costs a resolver walk; docs/performance.md)."""
     return _nav_urls(get_script_prefix(), get_urlconf())
 

@@ -18,7 +18,7 @@ def warm_up() -> None:
     every worker starts with them done: the first page after a deploy or a restart comes sooner
     (docs/performance.md, cold start). Nothing here opens a connection to the database or Redis.
 
-    Last, everything made so far (about 100,000 objects: modules, classes, the URLconf) is moved
+    Last, everything made so far (some 70,000 objects: modules, classes, the URLconf) is moved
     out of the garbage collector's sight. It lives as long as the process, so a full collection
     would only scan it again and again, and by touching it would copy the pages each worker
     shares with the master after the fork.
