@@ -183,6 +183,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=DATA_DIR / "media")
 WHITENOISE_MAX_AGE = 31536000 if not DEBUG else 0
+# collectstatic keeps only the hashed names (templates only ever link those): half the files for
+# whitenoise to index when each process starts, and half the build's static files.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:

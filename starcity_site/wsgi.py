@@ -4,11 +4,17 @@ import gc
 import os
 import sys
 
-from django.core.wsgi import get_wsgi_application
+# Start-up makes some 100,000 objects that live as long as the process (modules, classes, the
+# URLconf) and little garbage, yet the collector ran ~220 times while they were made: 5 % of the
+# start-up's instructions (callgrind: 1.88 -> 1.78 G) for 0.7 MiB it would have freed.
+# warm_up() turns it back on once everything is made and frozen.
+gc.disable()
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "starcity_site.settings")
 
-from starcity_site.configuration import ConfigurationError
+from starcity_site.configuration import ConfigurationError  # noqa: E402
 
 
 def warm_up() -> None:
@@ -32,6 +38,7 @@ def warm_up() -> None:
         caches[alias]
     # No gc.collect() first: it found ~100 unreachable objects and cost 40-60 ms of cold start.
     gc.freeze()
+    gc.enable()
 
 
 try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -167,3 +169,19 @@ def test_the_wsgi_module_freezes_what_start_up_made_before_gunicorn_forks():
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 50_000
+
+
+def test_the_build_step_keeps_only_hashed_static_files_and_compiles_the_project(tmp_path):
+    """bin/build, the deploy's build command: what whitenoise indexes at each start is only the
+    hashed files, and the project's modules are bytecode before any process starts."""
+    source = BASE_DIR / "starcity_site" / "wsgi.py"
+    compiled = Path(importlib.util.cache_from_source(str(source)))
+    compiled.unlink(missing_ok=True)
+    env = production_env(STATIC_ROOT=str(tmp_path), PYTHON=sys.executable)
+    result = subprocess.run(["bash", "bin/build"], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in (tmp_path / "css").iterdir()}
+    hashed = [n for n in names if re.fullmatch(r"site\.[0-9a-f]{12}\.css", n)]
+    assert len(hashed) == 1 and f"{hashed[0]}.gz" in names and f"{hashed[0]}.br" in names
+    assert "site.css" not in names and "site.css.gz" not in names
+    assert compiled.is_file() and compiled.stat().st_mtime >= source.stat().st_mtime
