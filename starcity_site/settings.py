@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached public page skips every layer below (docs/performance.md).
     "starcity_site.caching.middleware.PageCacheMiddleware",
+    # Below the cache: a few renders at once per process, the other threads queue.
+    "starcity_site.render_slots.RenderSlotsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -66,6 +68,10 @@ MIDDLEWARE = [
     # axes must come last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Renders at once per process (0: no limit) and how long a request may wait for one (seconds).
+RENDER_SLOTS = env.int("RENDER_SLOTS", default=2)
+RENDER_SLOT_WAIT = env.float("RENDER_SLOT_WAIT", default=15)
 
 ROOT_URLCONF = "starcity_site.urls"
 WSGI_APPLICATION = "starcity_site.wsgi.application"
