@@ -12,9 +12,8 @@ It sits below the page cache, so a cached page never waits for a slot. Only requ
 body are limited: a POST's body is read while it renders, and an editor's upload arriving over
 a slow link must not hold a slot for all that time. The health check never queues either: the
 platform must hear from a busy process at once, or it restarts it in the middle of a spike.
-A request that finds no slot within
-``RENDER_SLOT_WAIT`` seconds gets the 503 page with ``Retry-After``, well before the router's
-own timeout.
+A request that finds no slot within ``RENDER_SLOT_WAIT`` seconds gets the "busy" page (503 with
+``Retry-After``), well before the router's own timeout.
 """
 
 import threading
