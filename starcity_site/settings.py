@@ -52,8 +52,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached public page skips every layer below (docs/performance.md).
     "starcity_site.caching.middleware.PageCacheMiddleware",
-    # Below the cache: a few renders at once per process, the other threads queue.
-    "starcity_site.render_slots.RenderSlotsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -63,6 +61,9 @@ MIDDLEWARE = [
     "spoilers.middleware.ProgressMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A few renders at once per process, the other threads queue; below the cache (hits never
+    # wait) and below CSP and X-Frame-Options, so the "busy" page has the headers of any other.
+    "starcity_site.render_slots.RenderSlotsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # axes must come last: it turns a locked-out login into its lockout response.

@@ -7,7 +7,7 @@ import threading
 import pytest
 from django.conf import settings
 from django.http import HttpResponse
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 
 from starcity_site.render_slots import RenderSlotsMiddleware
 
@@ -124,3 +124,34 @@ def test_cached_pages_are_served_above_the_limit():
         "starcity_site.render_slots.RenderSlotsMiddleware"
     )
     assert settings.RENDER_SLOTS >= 1
+
+
+def slots_of(client: Client) -> threading.BoundedSemaphore:
+    """The semaphore of the RenderSlotsMiddleware in the client's own middleware chain."""
+    client.get("/healthz")  # builds the chain
+    layer = client.handler._middleware_chain
+    while layer is not None:
+        instance = next(
+            (c.cell_contents for c in layer.__closure__ or () if hasattr(c.cell_contents, "get_response")), None
+        )
+        if isinstance(instance, RenderSlotsMiddleware):
+            return instance.slots
+        layer = getattr(instance, "get_response", None)
+    raise AssertionError("RenderSlotsMiddleware is not in the chain")
+
+
+@pytest.mark.django_db
+def test_the_busy_page_through_the_whole_stack_has_the_headers_of_any_page():
+    with override_settings(RENDER_SLOTS=1, RENDER_SLOT_WAIT=0.01):
+        client = Client()
+        slots = slots_of(client)
+        assert slots.acquire(timeout=1)  # another thread's render holds the only slot
+        try:
+            response = client.get("/news/")
+        finally:
+            slots.release()
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "default-src" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "public" not in response.get("Cache-Control", "")
+    assert client.get("/news/").status_code == 200
