@@ -17,6 +17,13 @@ for itself every time and its response is never stored, so editors never see a f
 page and fans never see an editor's. A response is stored only when it is a plain 200 that
 sets no cookie, varies by nothing but Cookie, and did not ask not to be (``never_cache``,
 ``private``); a view may shorten its life with a ``page_cache_seconds`` attribute.
+
+One render per page and generation: the first request to miss takes a short lock in the shared
+cache (``cache.add``, atomic in Redis) and renders; the others that miss meanwhile, on any
+process, wait for its page instead of rendering the same page again. After every edit during a
+spike, every page is missed by many readers at once. A waiter renders for itself when the lock
+goes without a page appearing (the response was not storable, or the renderer failed) or after
+``RENDER_WAIT_SECONDS``.
 """
 
 from __future__ import annotations
@@ -41,6 +48,11 @@ PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 # A page rendered for someone with a session may be personal: never in a shared cache.
 PERSONAL_CACHE_CONTROL = "private, no-cache"
 MARKER = "X-Page-Cache"
+# How long others wait for the request rendering a page, and how long its lock may outlive a
+# process that died while rendering.
+RENDER_WAIT_SECONDS = 2.0
+RENDER_LOCK_SECONDS = 15
+POLL_SECONDS = 0.02
 
 _CONDITIONAL_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
 _NOT_STORABLE = {"private", "no-store", "no-cache"}
@@ -61,6 +73,7 @@ class PageCacheMiddleware:
         # The health check must ask the database itself, and nothing here may query first.
         self.private_prefixes = (f"/{settings.ADMIN_PATH}", "/preview/", "/healthz")
         self.personal_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+        self.render_wait = RENDER_WAIT_SECONDS
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
@@ -84,13 +97,42 @@ class PageCacheMiddleware:
         if request.method == "HEAD" or state.generation is None:
             return _with_cache_control(self.get_response(request), PUBLIC_CACHE_CONTROL)
 
+        lock = f"{key}:rendering:{state.generation}"
+        owner = cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS)
+        if not owner:
+            entry = self._wait_for(key, lock, state.generation)
+            if entry is not None:
+                response = _from_entry(entry)
+                response[MARKER] = "waited"
+                return _conditional(request, response)
         # Render the full page even for a conditional request, so it can be stored; the
         # conditional answer is worked out below, from the stored page's ETag.
         conditions = {name: request.META.pop(name) for name in _CONDITIONAL_HEADERS if name in request.META}
         try:
-            response = self.get_response(request)
+            try:
+                response = self.get_response(request)
+            finally:
+                request.META.update(conditions)
+            return self._store(request, response, key, state)
         finally:
-            request.META.update(conditions)
+            if owner:  # after the page is stored, so a waiter finds it or knows there is none
+                cache.delete(lock)
+
+    def _wait_for(self, key: str, lock: str, current: int) -> tuple | None:
+        """The page another request is rendering for this generation, once it is stored; None if
+        its lock goes (or the wait ends) without one."""
+        deadline = time.monotonic() + self.render_wait
+        while time.monotonic() < deadline:
+            time.sleep(POLL_SECONDS)
+            found = cache.get_many([key, lock])
+            entry = found.get(key)
+            if entry is not None and entry[0] == current and time.time() < entry[1]:
+                return entry
+            if lock not in found:
+                return None
+        return None
+
+    def _store(self, request: HttpRequest, response: HttpResponse, key: str, state: generation.State) -> HttpResponse:
         storable = _storable(response)
         _with_cache_control(response, PUBLIC_CACHE_CONTROL)
         if storable:
