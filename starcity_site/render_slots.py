@@ -34,7 +34,7 @@ class RenderSlotsMiddleware:
         self.wait = settings.RENDER_SLOT_WAIT
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self.slots is None or request.method not in LIMITED_METHODS or request.path in EXEMPT_PATHS:
+        if self.slots is None or request.method not in LIMITED_METHODS or request.path_info in EXEMPT_PATHS:
             return self.get_response(request)
         if not self.slots.acquire(timeout=self.wait):
             response = render(request, "errors/busy.html", status=503)

@@ -90,10 +90,8 @@ class PageCacheMiddleware:
         key = page_key(request)
         state = generation.current([key])
         entry = state.found.get(key)
-        if entry is not None and entry[0] == state.generation and time.time() < entry[1]:
-            response = _from_entry(entry)
-            response[MARKER] = "hit"
-            return _conditional(request, response)
+        if _current(entry, state.generation):
+            return _serve(request, entry, "hit")
         if request.method == "HEAD" or state.generation is None:
             return _with_cache_control(self.get_response(request), PUBLIC_CACHE_CONTROL)
 
@@ -102,9 +100,7 @@ class PageCacheMiddleware:
         if not owner:
             entry = self._wait_for(key, lock, state.generation)
             if entry is not None:
-                response = _from_entry(entry)
-                response[MARKER] = "waited"
-                return _conditional(request, response)
+                return _serve(request, entry, "waited")
         # Render the full page even for a conditional request, so it can be stored; the
         # conditional answer is worked out below, from the stored page's ETag.
         conditions = {name: request.META.pop(name) for name in _CONDITIONAL_HEADERS if name in request.META}
@@ -126,7 +122,7 @@ class PageCacheMiddleware:
             time.sleep(POLL_SECONDS)
             found = cache.get_many([key, lock])
             entry = found.get(key)
-            if entry is not None and entry[0] == current and time.time() < entry[1]:
+            if _current(entry, current):
                 return entry
             if lock not in found:
                 return None
@@ -170,6 +166,17 @@ def _with_cache_control(response: HttpResponse, value: str | None) -> HttpRespon
         else:
             response["Cache-Control"] = value
     return response
+
+
+def _current(entry: tuple | None, wanted: int | None) -> bool:
+    """A stored page rendered under the ``wanted`` generation, before the moment it is valid until."""
+    return entry is not None and entry[0] == wanted and time.time() < entry[1]
+
+
+def _serve(request: HttpRequest, entry: tuple, how: str) -> HttpResponse:
+    response = _from_entry(entry)
+    response[MARKER] = how
+    return _conditional(request, response)
 
 
 def _from_entry(entry: tuple) -> HttpResponse:
