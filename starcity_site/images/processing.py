@@ -7,16 +7,26 @@ and colour is converted to sRGB, the space every browser assumes.
 
 from __future__ import annotations
 
+import functools
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageCms, ImageOps
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # What each accepted input is stored as (a static GIF becomes a PNG: same pixels, no palette games).
 OUTPUT_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "PNG"}
 EXTENSION = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-_SRGB = ImageCms.createProfile("sRGB")
+
+
+@functools.cache
+def _srgb():
+    from PIL import ImageCms
+
+    return ImageCms.createProfile("sRGB")
 
 
 def _has_alpha(image: Image.Image) -> bool:
@@ -25,6 +35,9 @@ def _has_alpha(image: Image.Image) -> bool:
 
 def normalise(image: Image.Image) -> tuple[Image.Image, str]:
     """Upright, sRGB, RGB or RGBA, without metadata; and the format to store it in."""
+    # Imported here, not with the site: see validation.check_upload.
+    from PIL import ImageCms, ImageOps
+
     source_format = image.format or "PNG"
     output_format = OUTPUT_FORMAT.get(source_format, "PNG")
     keep_alpha = output_format in {"PNG", "WEBP"} and _has_alpha(image)
@@ -38,7 +51,7 @@ def normalise(image: Image.Image) -> tuple[Image.Image, str]:
                 out_mode = "RGBA" if image.mode == "RGBA" and keep_alpha else "RGB"
                 if image.mode == "RGBA" and not keep_alpha:
                     image = image.convert("RGB")
-                image = ImageCms.profileToProfile(image, source_profile, _SRGB, outputMode=out_mode)
+                image = ImageCms.profileToProfile(image, source_profile, _srgb(), outputMode=out_mode)
             except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
                 pass  # a broken or unusual profile: fall back to Pillow's plain conversion below
         if image.mode != target_mode:
@@ -64,6 +77,8 @@ def encode(image: Image.Image, image_format: str, *, quality: int = 86) -> bytes
 
 def flatten(image: Image.Image) -> Image.Image:
     """RGB on white: JPEG has no transparency."""
+    from PIL import Image
+
     if image.mode != "RGBA":
         return image.convert("RGB")
     background = Image.new("RGB", image.size, (255, 255, 255))

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
-from PIL import Image
 
 from starcity_site.images.processing import encode
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 WIDTHS = (320, 640, 1024, 1600)
 ROOT = "renditions"
@@ -133,6 +136,8 @@ def make_renditions(
     A new upload's names are new (its stem is a fresh uuid), so only a rebuild (``replace``)
     asks the storage whether a file exists: on S3 each question is a request.
     """
+    from PIL import Image  # on first use: see validation.check_upload
+
     written = []
     try:
         for shape in SHAPES:

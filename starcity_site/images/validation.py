@@ -8,11 +8,14 @@ checked before anything is read and the pixel count from the header before anyth
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageFile, UnidentifiedImageError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 DEFAULT_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
@@ -86,6 +89,10 @@ def check_upload(f) -> Image.Image:
     cached = getattr(f, CACHE_ATTRIBUTE, None)
     if cached is not None:
         return cached
+    # Pillow is imported on first use: only editors' uploads and saves need it, and importing it
+    # with the site cost every web process ~30 ms of its start (docs/performance.md, cold start).
+    from PIL import Image, ImageFile, UnidentifiedImageError
+
     size = f.size
     if size is None or size > max_upload_bytes():
         raise too_large_error(size or 0)
