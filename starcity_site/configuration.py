@@ -28,6 +28,25 @@ class ConfigurationError(ImproperlyConfigured):
     """A deploy-dependent value is missing or malformed; the message names the variable."""
 
 
+def number(env: environ.Env, name: str, default: int | float, *, minimum: int | float = 0, whole: bool = True):
+    """A count or a duration: a whole number (or any number, ``whole=False``) of at least ``minimum``.
+
+    django-environ's own ``int()`` stops start-up with a bare ValueError that does not name the
+    variable, and takes ``-1`` seconds or ``0`` render slots' wait without a word.
+    """
+    raw = env.str(name, default="").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw) if whole else float(raw)
+    except ValueError:
+        value = None
+    if value is None or value != value or value in (float("inf"), float("-inf")) or value < minimum:
+        kind = "a whole number" if whole else "a number"
+        raise ConfigurationError(f"{name} must be {kind} of at least {minimum} (it is {raw!r}).")
+    return value
+
+
 def database_config(env: environ.Env, default: str) -> dict:
     raw = env.str("DATABASE_URL", default=default)
     try:

@@ -71,8 +71,8 @@ MIDDLEWARE = [
 ]
 
 # Renders at once per process (0: no limit) and how long a request may wait for one (seconds).
-RENDER_SLOTS = env.int("RENDER_SLOTS", default=2)
-RENDER_SLOT_WAIT = env.float("RENDER_SLOT_WAIT", default=15)
+RENDER_SLOTS = conf.number(env, "RENDER_SLOTS", 2)
+RENDER_SLOT_WAIT = conf.number(env, "RENDER_SLOT_WAIT", 15, minimum=0.01, whole=False)
 
 ROOT_URLCONF = "starcity_site.urls"
 WSGI_APPLICATION = "starcity_site.wsgi.application"
@@ -99,7 +99,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Persistent connections save a TCP + auth round trip per request; health checks drop a
     # connection that died while idle, so a restarted database is picked up without a restart.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_MAX_AGE"] = conf.number(env, "CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
     # Django's backend, but the health check of a reused connection gives up after 1 s instead of
     # waiting forever on a hung server (starcity_site/db/base.py, docs/reliability.md).
@@ -113,9 +113,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
         DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
         DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 2)
-    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", default=3))
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", conf.number(env, "DB_CONNECT_TIMEOUT", 3, minimum=1))
     DATABASES["default"]["OPTIONS"].setdefault(
-        "options", f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=5000)}"
+        "options", f"-c statement_timeout={conf.number(env, 'DB_STATEMENT_TIMEOUT_MS', 5000)}"
     )
 else:
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -133,7 +133,7 @@ if REDIS_URL:
             "BACKEND": "starcity_site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="starcity"),
-            "TIMEOUT": env.int("CACHE_TIMEOUT", default=600),
+            "TIMEOUT": conf.number(env, "CACHE_TIMEOUT", 600, minimum=1),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
@@ -142,11 +142,11 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "starcity",
-            "TIMEOUT": env.int("CACHE_TIMEOUT", default=600),
+            "TIMEOUT": conf.number(env, "CACHE_TIMEOUT", 600, minimum=1),
         }
     }
 # Seconds a rendered public page may be reused; 0 turns page caching off (benchmarks, debugging).
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_SECONDS = conf.number(env, "PAGE_CACHE_SECONDS", 600)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -167,14 +167,14 @@ LOGIN_REDIRECT_URL = f"/{ADMIN_PATH}"
 
 # django-axes: lock an account+IP pair after repeated failures, for a while (its default lockout
 # is permanent), and read the client address only from the router's forwarding header.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+AXES_FAILURE_LIMIT = conf.number(env, "AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = conf.number(env, "AXES_COOLOFF_HOURS", 0.25, minimum=0.01, whole=False)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "starcity_site.views.lockout"  # errors/lockout.html, saying how long to wait
 # How many proxies (the PaaS router: 1) append to X-Forwarded-For in front of gunicorn; only the
 # address the nearest one wrote is trusted (starcity_site/client_ip.py), never the client's own.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_PROXY_COUNT = conf.number(env, "TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "starcity_site.client_ip.client_ip"
 
 # --- Internationalisation -------------------------------------------------------------------
@@ -230,8 +230,8 @@ STORAGES = {
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG and not AWS_STORAGE_BUCKET_NAME)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Image uploads (starcity_site/images): refused above these, with an error naming the limit.
-IMAGE_MAX_UPLOAD_BYTES = env.int("IMAGE_MAX_UPLOAD_BYTES", default=15 * 1024 * 1024)
-IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+IMAGE_MAX_UPLOAD_BYTES = conf.number(env, "IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, minimum=1)
+IMAGE_MAX_PIXELS = conf.number(env, "IMAGE_MAX_PIXELS", 40_000_000, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
@@ -241,7 +241,7 @@ if env.bool("SECURE_PROXY_SSL_HEADER", default=not DEBUG):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_SECONDS = conf.number(env, "SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -70,6 +70,12 @@ def test_check_deploy_reports_no_issues_with_production_values():
         ("SECRET_KEY", "short"),
         ("SECRET_KEY", "django-insecure-" + "x" * 60),
         ("CSRF_TRUSTED_ORIGINS", "starcity.example.com"),
+        ("RENDER_SLOT_WAIT", "-1"),
+        ("RENDER_SLOT_WAIT", "nan"),
+        ("RENDER_SLOTS", "two"),
+        ("PAGE_CACHE_SECONDS", "-5"),
+        ("CACHE_TIMEOUT", "0"),
+        ("AXES_FAILURE_LIMIT", "1.5"),
     ],
 )
 def test_bad_configuration_stops_with_one_sentence_naming_the_variable(variable, value):
