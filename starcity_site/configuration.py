@@ -7,6 +7,7 @@ inside Django.
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from urllib.parse import urlsplit
@@ -31,8 +32,8 @@ class ConfigurationError(ImproperlyConfigured):
 def number(env: environ.Env, name: str, default: int | float, *, minimum: int | float = 0, whole: bool = True):
     """A count or a duration: a whole number (or any number, ``whole=False``) of at least ``minimum``.
 
-    django-environ's own ``int()`` stops start-up with a bare ValueError that does not name the
-    variable, and takes ``-1`` seconds or ``0`` render slots' wait without a word.
+    django-environ's ``int()`` stops start-up with a bare ValueError that does not name the
+    variable, and takes a negative wait or count without a word.
     """
     raw = env.str(name, default="").strip()
     if not raw:
@@ -41,7 +42,7 @@ def number(env: environ.Env, name: str, default: int | float, *, minimum: int | 
         value = int(raw) if whole else float(raw)
     except ValueError:
         value = None
-    if value is None or value != value or value in (float("inf"), float("-inf")) or value < minimum:
+    if value is None or not math.isfinite(value) or value < minimum:
         kind = "a whole number" if whole else "a number"
         raise ConfigurationError(f"{name} must be {kind} of at least {minimum} (it is {raw!r}).")
     return value

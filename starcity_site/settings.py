@@ -182,7 +182,7 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 # One language, British English, for fans and editors alike. With translation on, every lazy label
 # (choices, verbose names, month names) went through the gettext machinery on each render, and the
-# first request of a process loaded the catalogues of every installed app: 3-5 % of an article's
+# first request of a process loaded the catalogues of every installed app: 2-6 % of most pages'
 # function calls, a quarter of the cast page's (docs/performance.md). Dates keep the en-GB formats:
 # they follow LANGUAGE_CODE either way.
 USE_I18N = False
