@@ -147,6 +147,9 @@ else:
     }
 # Seconds a rendered public page may be reused; 0 turns page caching off (benchmarks, debugging).
 PAGE_CACHE_SECONDS = conf.number(env, "PAGE_CACHE_SECONDS", 600)
+# Bytes of recently served pages each process keeps a copy of, checked against the shared
+# generation on every use (starcity_site/caching/local.py); 0: always fetch from the shared cache.
+PAGE_CACHE_LOCAL_BYTES = conf.number(env, "PAGE_CACHE_LOCAL_BYTES", 4 * 1024 * 1024)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

@@ -40,6 +40,7 @@ from django.utils.cache import add_never_cache_headers, cc_delim_re, get_conditi
 from django.utils.http import parse_http_date_safe
 
 from starcity_site.caching import generation
+from starcity_site.caching.local import LocalPages
 from starcity_site.caching.variant import cache_variant
 
 # Browsers and any shared cache may keep a public page but must ask again before each reuse:
@@ -74,6 +75,7 @@ class PageCacheMiddleware:
         self.private_prefixes = (f"/{settings.ADMIN_PATH}", "/preview/", "/healthz")
         self.personal_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
         self.render_wait = RENDER_WAIT_SECONDS
+        self.local = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
@@ -88,9 +90,18 @@ class PageCacheMiddleware:
 
     def _cached(self, request: HttpRequest) -> HttpResponse:
         key = page_key(request)
-        state = generation.current([key])
+        # With a copy of its own, the process asks the shared cache for the generation alone.
+        local = self.local.get(key)
+        state = generation.current([key] if local is None else [])
+        if _current(local, state.generation):
+            return _serve(request, local, "hit")
         entry = state.found.get(key)
+        if local is not None and state.generation is not None:
+            # The copy is from an older generation: another process may have stored the new page.
+            self.local.discard(key)
+            entry = cache.get(key)
         if _current(entry, state.generation):
+            self.local.put(key, entry)
             return _serve(request, entry, "hit")
         if request.method == "HEAD" or state.generation is None:
             return _with_cache_control(self.get_response(request), PUBLIC_CACHE_CONTROL)
@@ -100,6 +111,7 @@ class PageCacheMiddleware:
         if not owner:
             entry = self._wait_for(key, lock, state.generation)
             if entry is not None:
+                self.local.put(key, entry)
                 return _serve(request, entry, "waited")
         # Render the full page even for a conditional request, so it can be stored; the
         # conditional answer is worked out below, from the stored page's ETag.
@@ -139,6 +151,7 @@ class PageCacheMiddleware:
             due = min(state.due, time.time() + seconds)
             entry = (state.generation, due, response.content, headers)
             cache.set(key, entry, timeout=seconds)
+            self.local.put(key, entry)
             response[MARKER] = "miss"
         return _conditional(request, response)
 

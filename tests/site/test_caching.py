@@ -437,3 +437,109 @@ def test_redis_client_is_built_once_and_shared_by_threads(redis_caches):
     assert errors == []
     assert first.get_many([f"thread-{n}-49" for n in range(8)]) == {f"thread-{n}-49": 49 for n in range(8)}
     assert first._cache.get_client() is client
+
+
+# --- Each process's own copies (caching/local.py) ------------------------------------------------
+
+
+class Recording:
+    """A cache client that notes the keys each read asks for."""
+
+    def __init__(self, inner):
+        self.inner, self.asked = inner, []
+
+    def get_many(self, keys, *args, **kwargs):
+        self.asked.extend(keys)
+        return self.inner.get_many(keys, *args, **kwargs)
+
+    def get(self, key, *args, **kwargs):
+        self.asked.append(key)
+        return self.inner.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def asked_for_a_page(self) -> bool:
+        return any(key.startswith("page:") for key in self.asked)
+
+
+def test_a_hit_from_the_processs_own_copy_asks_the_shared_cache_for_the_generation_alone(
+    article, monkeypatch, settings
+):
+    from django.test import Client
+
+    url = article.get_absolute_url()
+    recording = Recording(cache)
+    act_as(monkeypatch, recording)
+    fan = Client()
+    assert fan.get(url)[MARKER] == "miss"
+    recording.asked.clear()
+    hit, queries = get_counting(fan, url)
+    assert hit[MARKER] == "hit" and queries == 0
+    assert generation.GENERATION_KEY in recording.asked
+    assert not recording.asked_for_a_page()
+
+    settings.PAGE_CACHE_LOCAL_BYTES = 0  # no copies: every hit brings the page from the shared cache
+    other = Client()
+    recording.asked.clear()
+    assert other.get(url)[MARKER] == "hit"
+    assert recording.asked_for_a_page()
+
+
+def test_a_process_never_serves_its_old_copy_after_another_process_edits(article, redis_caches, monkeypatch):
+    from django.test import Client
+
+    first, second = redis_caches
+    one, two = Client(), Client()  # two processes: each its own middleware and its own copies
+    url = article.get_absolute_url()
+    act_as(monkeypatch, first)
+    one.get(url)
+    assert one.get(url)[MARKER] == "hit"
+
+    act_as(monkeypatch, second)
+    article.title = "Edited elsewhere"
+    article.save()
+    rendered = two.get(url)
+    assert rendered[MARKER] == "miss" and b"Edited elsewhere" in rendered.content
+
+    act_as(monkeypatch, first)
+    response, queries = get_counting(one, url)
+    assert b"Edited elsewhere" in response.content
+    # The other process's new page, from the shared cache: no render here.
+    assert response[MARKER] == "hit" and queries == 0
+    assert one.get(url).content == response.content
+
+
+def test_a_processs_copy_is_not_served_while_the_generation_cannot_be_read(client, article, monkeypatch):
+    url = article.get_absolute_url()
+    client.get(url)
+    assert client.get(url)[MARKER] == "hit"
+    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    act_as(monkeypatch, down)
+    # Changed where no signal can reach the cache (and the cache could not be told anyway).
+    Article.objects.filter(pk=article.pk).update(title="Changed while the cache was away")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert MARKER not in response
+    assert b"Changed while the cache was away" in response.content
+
+
+def test_local_copies_keep_the_most_recently_used_pages_within_their_bytes():
+    from starcity_site.caching.local import LocalPages
+
+    pages = LocalPages(max_bytes=250)
+    entry = lambda size: (1, 2.0, b"x" * size, [])  # noqa: E731
+    pages.put("a", entry(100))
+    pages.put("b", entry(100))
+    assert pages.get("a") is not None  # now the most recently used
+    pages.put("c", entry(100))  # over 250 bytes: the least recently used (b) goes
+    assert pages.get("b") is None
+    assert pages.get("a") is not None and pages.get("c") is not None
+    assert pages.size == 200
+    pages.put("a", entry(50))  # replacing a page counts its new size only
+    assert pages.size == 150
+    pages.put("huge", entry(251))  # larger than everything allowed: never kept
+    assert pages.get("huge") is None and len(pages) == 2
+    pages.discard("c")
+    assert pages.size == 50 and pages.get("c") is None
+    assert LocalPages(max_bytes=0).get("a") is None

@@ -74,6 +74,7 @@ def test_check_deploy_reports_no_issues_with_production_values():
         ("RENDER_SLOT_WAIT", "nan"),
         ("RENDER_SLOTS", "two"),
         ("PAGE_CACHE_SECONDS", "-5"),
+        ("PAGE_CACHE_LOCAL_BYTES", "4MB"),
         ("CACHE_TIMEOUT", "0"),
         ("AXES_FAILURE_LIMIT", "1.5"),
     ],
