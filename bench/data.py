@@ -343,6 +343,32 @@ def cost(batches: int = 7, per_batch: int = 10) -> dict:
             "calls": round(pstats.Stats(profile).total_calls / per_batch),
             "cpu_ms": round(min(times), 2),
             "db_cpu_ms": None if db_ms is None else round(db_ms, 2),
+            **sql_alone(client, url),
+        }
+
+    def sql_alone(client, url: str) -> dict:
+        """The page's own statements, sent again with their parameters through a plain cursor:
+        what its reads cost with no ORM at all (no query building, compiling or model rows)."""
+        statements = []
+
+        def record(execute, sql, params, many, context):
+            statements.append((sql, params))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            client.get(url)
+        runs = batches * per_batch
+        with connection.cursor() as cursor:
+            db_before, started = backend_cpu_s(), time.process_time()
+            for _ in range(runs):
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+                    cursor.fetchall()
+            python_ms = (time.process_time() - started) / runs * 1000
+            db_after = backend_cpu_s()
+        return {
+            "raw_cpu_ms": round(python_ms, 2),
+            "raw_db_cpu_ms": None if db_before is None else round((db_after - db_before) / runs * 1000, 2),
         }
 
     return each_page(measure)

@@ -70,9 +70,13 @@ class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         return super().get_context_data(
             cast_credits=[c for c in credits if c.kind == CreditKind.CAST],
             crew_credits=[c for c in credits if c.kind != CreditKind.CAST],
-            related_news=list(person.articles.published().cards()[:RELATED_NEWS]),
+            related_news=self.news_about(person),
             **kwargs,
         )
+
+    def news_about(self, person: Person) -> list:
+        """The newest published stories about ``person``, as cards."""
+        return list(person.articles.published().cards()[:RELATED_NEWS])
 
     def get_page_meta(self):
         person = self.object
