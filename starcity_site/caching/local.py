@@ -40,7 +40,7 @@ class LocalPages:
 
     def put(self, key: str, entry: Entry) -> None:
         size = len(entry[2])
-        if size > self.max_bytes:
+        if self.max_bytes <= 0 or size > self.max_bytes:
             return
         with self._lock:
             old = self._pages.pop(key, None)

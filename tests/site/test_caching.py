@@ -542,4 +542,6 @@ def test_local_copies_keep_the_most_recently_used_pages_within_their_bytes():
     assert pages.get("huge") is None and len(pages) == 2
     pages.discard("c")
     assert pages.size == 50 and pages.get("c") is None
-    assert LocalPages(max_bytes=0).get("a") is None
+    off = LocalPages(max_bytes=0)
+    off.put("empty", entry(0))
+    assert off.get("empty") is None and len(off) == 0
