@@ -43,20 +43,20 @@ class LocalPages:
         if self.max_bytes <= 0 or size > self.max_bytes:
             return
         with self._lock:
-            old = self._pages.pop(key, None)
-            if old is not None:
-                self._bytes -= len(old[2])
+            self._drop(key)
             self._pages[key] = entry
             self._bytes += size
             while self._bytes > self.max_bytes:
-                _key, evicted = self._pages.popitem(last=False)
-                self._bytes -= len(evicted[2])
+                self._drop(next(iter(self._pages)))  # the least recently used
 
     def discard(self, key: str) -> None:
         with self._lock:
-            old = self._pages.pop(key, None)
-            if old is not None:
-                self._bytes -= len(old[2])
+            self._drop(key)
+
+    def _drop(self, key: str) -> None:
+        old = self._pages.pop(key, None)
+        if old is not None:
+            self._bytes -= len(old[2])
 
     def __len__(self) -> int:
         return len(self._pages)

@@ -95,11 +95,14 @@ class PageCacheMiddleware:
         state = generation.current([key] if local is None else [])
         if _current(local, state.generation):
             return _serve(request, local, "hit")
-        entry = state.found.get(key)
-        if local is not None and state.generation is not None:
+        if local is None:
+            entry = state.found.get(key)
+        elif state.generation is not None:
             # The copy is from an older generation: another process may have stored the new page.
             self.local.discard(key)
             entry = cache.get(key)
+        else:
+            entry = None  # the shared cache is unreachable: nothing can be checked, so render
         if _current(entry, state.generation):
             self.local.put(key, entry)
             return _serve(request, entry, "hit")
