@@ -196,8 +196,7 @@ def build() -> None:
 def build_universe(rng, shows, episodes, characters, people, articles) -> None:
     """Timeline events (each linked to shows, characters, people and articles), historical
     figures and glossary terms: enough for the timeline to fill its first page."""
-    from people.models import HistoricalFigure
-    from universe.models import GlossaryTerm, Precision, Relation, TimelineEvent
+    from universe.models import GlossaryTerm, HistoricalFigure, Precision, Relation, TimelineEvent
 
     figures = HistoricalFigure.objects.bulk_create(
         HistoricalFigure(name=f"Figure {i}", slug=f"figure-{i}", role=words(rng, 5), summary=words(rng, 60))

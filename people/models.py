@@ -47,50 +47,6 @@ class Person(ImageFields):
         return "".join(part[0] for part in self.name.split()[:2]).upper()
 
 
-class HistoricalFigure(models.Model):
-    """A real person (or office) a character is based on: the Chief Designer is Sergei Korolev."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    role = models.CharField(
-        _("role or office"),
-        max_length=200,
-        blank=True,
-        help_text=_("e.g. 'Chief Designer of the Soviet space programme'."),
-    )
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Who they were in real history."))
-    born = models.DateField(_("born"), null=True, blank=True)
-    died = models.DateField(_("died"), null=True, blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("historical figure")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(born__isnull=True)
-                | models.Q(died__isnull=True)
-                | models.Q(died__gte=models.F("born")),
-                name="historical_figure_dies_after_birth",
-                violation_error_message=_("The date of death comes before the date of birth."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("universe:figure", kwargs={"slug": self.slug})
-
-    @property
-    def lifespan(self) -> str:
-        """'1907–1966', '1934–' or ''."""
-        if not self.born and not self.died:
-            return ""
-        born = str(self.born.year) if self.born else "?"
-        return f"{born}–{self.died.year}" if self.died else f"{born}–"
-
-
 class CharacterQuerySet(models.QuerySet):
     def in_show(self, shows) -> CharacterQuerySet:
         """Characters of any of ``shows`` (ids or instances): as primary show or through an appearance."""
@@ -122,8 +78,10 @@ class Character(CharacterDisplay, models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.PROTECT, related_name="characters")
     description = models.TextField(_("description"), blank=True)
+    # Named by label, not imported: figures belong to universe, which builds on people
+    # (docs/architecture.md).
     counterpart = models.ForeignKey(
-        "HistoricalFigure",
+        "universe.HistoricalFigure",
         verbose_name=_("real-history counterpart"),
         null=True,
         blank=True,

@@ -15,10 +15,9 @@ from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVec
 from django.db.models import Case, F, IntegerField, TextField, Value, When
 from django.db.models.functions import Coalesce
 
-from people.models import HistoricalFigure
 from search import highlight
 from search.query import ParsedQuery
-from universe.models import GlossaryTerm, Place
+from universe.models import GlossaryTerm, HistoricalFigure, Place
 
 LIMIT = 12
 

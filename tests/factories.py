@@ -13,10 +13,11 @@ from django.utils.text import slugify
 from PIL import Image
 
 from news.models import Article, Category, Tag
-from people.models import Character, Credit, CreditKind, HistoricalFigure, Person
+from people.models import Character, Credit, CreditKind, Person
 from shows.models import Episode, Season, Show
 from starcity_site.publishing import Status
 from starcity_site.roles import AUTHORS, EDITORS, ensure_roles
+from universe.models import HistoricalFigure
 
 _seq = itertools.count(1)
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
-from people.models import Character, CharacterAppearance, HistoricalFigure, Person
+from people.models import Character, CharacterAppearance, Person
 from shows.models import Show
 from starcity_site.admin import ContentAdmin
-from universe.models import Alias, GlossaryTerm, Place, TimelineEvent
+from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, TimelineEvent
 
 
 class AliasInline(GenericTabularInline):
@@ -64,6 +64,7 @@ class CharacterInline(admin.TabularInline):
         return False
 
 
+@admin.register(HistoricalFigure)
 class HistoricalFigureAdmin(ContentAdmin):
     list_display = ["name", "role", "born", "died"]
     search_fields = ["name", "role"]
@@ -124,7 +125,6 @@ def attach_alias_inlines(site: admin.AdminSite = admin.site) -> None:
         Person: [AliasInline],
         Show: [AliasInline],
         Character: [CharacterAppearanceInline, AliasInline],
-        HistoricalFigure: [AliasInline],
     }
     for model, inlines in extra.items():
         if not site.is_registered(model):
@@ -134,10 +134,6 @@ def attach_alias_inlines(site: admin.AdminSite = admin.site) -> None:
         if missing:
             model_admin.inlines = [*model_admin.inlines, *missing]
 
-
-# A people model, registered here unless people/admin.py already does (then it gets the inlines).
-if not admin.site.is_registered(HistoricalFigure):
-    admin.site.register(HistoricalFigure, HistoricalFigureAdmin)
 
 # universe comes after people and shows in INSTALLED_APPS, so their admins are registered now.
 attach_alias_inlines()

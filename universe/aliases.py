@@ -1,50 +1,18 @@
 """Aliases: "Korolev", "Korolyov" and "Королёв" are one name to a reader, so one to search.
 
-``normalize`` folds a name to a comparable key (case, diacritics, Cyrillic script and the usual
-romanisation variants); ``expand`` turns a search query into every spelling the editors recorded
-for any alias group the query mentions, so a plain ``icontains`` or full-text search per variant
-finds the thing under whichever spelling the text happens to use.
+``expand`` turns a search query into every spelling the editors recorded for any alias group the
+query mentions, so a plain ``icontains`` or full-text search per variant finds the thing under
+whichever spelling the text happens to use. Names are compared by their ``spelling.normalize`` key.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from django.core.cache import cache
 from django.db import DatabaseError
 
-# Letters first (before NFKD would turn й into и and ё into е): one Latin rendering each, chosen
-# so that the later Latin-side folds make the common romanisations meet (Королёв, Korolyov and
-# Korolev all fold to "korolev"; Звёздный and Zvyozdny to "zvezdni").
-CYRILLIC_TO_LATIN = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
-        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
-        "я": "ya", "і": "i", "ї": "i", "є": "ye", "ґ": "g", "ў": "u",
-    }
-)  # fmt: skip
+from universe.models import Alias
+from universe.spelling import normalize
 
-# Romanisation variants folded on the Latin side, in this order: ё is written "yo" (Korolyov) or
-# "e" (Korolev); е after a vowel "ye" or "e"; x is "ks"; й/ы are "y", "i" or "j"-less "i".
-LATIN_FOLDS = (("yo", "e"), ("ye", "e"), ("x", "ks"), ("y", "i"))
-NOT_WORD = re.compile(r"[^\w]+")
-REPEATS = re.compile(r"(\w)\1+")  # "Lyudmilla" / "Lyudmila", "-yy" / "-y"
-
-CACHE_KEY = "universe:alias-groups"
 MIN_PARTIAL = 4
-
-
-def normalize(text: str) -> str:
-    """A comparison key: lower case, no diacritics, Cyrillic romanised, variants folded, one space between words."""
-    text = text.casefold().translate(CYRILLIC_TO_LATIN)
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    for old, new in LATIN_FOLDS:
-        text = text.replace(old, new)
-    text = REPEATS.sub(r"\1", text)
-    return " ".join(NOT_WORD.sub(" ", text).split())
 
 
 def expand(query: str) -> list[str]:
@@ -72,22 +40,7 @@ def expand(query: str) -> list[str]:
 
 
 def _groups() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Alias groups as (normalised aliases, spellings incl. the target's own name), cached per content generation."""
-    from starcity_site.caching.generation import GENERATION_KEY
-
-    found = cache.get_many([GENERATION_KEY, CACHE_KEY])
-    generation, cached = found.get(GENERATION_KEY), found.get(CACHE_KEY)
-    if cached is not None and generation is not None and cached[0] == generation:
-        return cached[1]
-    groups = _load_groups()
-    if generation is not None:
-        cache.set(CACHE_KEY, (generation, groups), timeout=None)
-    return groups
-
-
-def _load_groups() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    from universe.models import Alias
-
+    """Alias groups as (normalised aliases, spellings incl. the target's own name), read in one query."""
     try:
         # Outside a transaction (requests are not atomic), so a missing table cannot poison one.
         rows = list(

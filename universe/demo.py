@@ -13,11 +13,11 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 
-from people.models import Character, CharacterAppearance, HistoricalFigure
+from people.models import Character, CharacterAppearance
 from shows.demo import FOR_ALL_MANKIND, STAR_CITY
 from shows.models import Episode, Show
 from starcity_site.demo_tools import Tally, sync
-from universe.models import Alias, GlossaryTerm, Place, Precision, Relation, TimelineEvent
+from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, Precision, Relation, TimelineEvent
 
 KOROLEV, LEONOV, ARMSTRONG = "sergei-korolev", "alexei-leonov", "neil-armstrong"
 

@@ -1,5 +1,5 @@
 """The universe both shows share: what really happened, what happened in the show, and the
-names things go by (see ``aliases``)."""
+names things go by (``Alias``; see ``aliases`` and ``spelling``)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from universe.aliases import normalize
+from universe.spelling import normalize
 
 # What an alias can name, with the field that holds its own name.
 ALIAS_TARGETS = {
     "people.person": "name",
     "people.character": "name",
-    "people.historicalfigure": "name",
+    "universe.historicalfigure": "name",
     "shows.show": "title",
     "universe.place": "name",
     "universe.glossaryterm": "term",
@@ -153,6 +153,50 @@ class Relation(models.TextChoices):
     REAL_ONLY = "real_only", _("Only in real history")
 
 
+class HistoricalFigure(models.Model):
+    """A real person (or office) a character is based on: the Chief Designer is Sergei Korolev."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    role = models.CharField(
+        _("role or office"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 'Chief Designer of the Soviet space programme'."),
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Who they were in real history."))
+    born = models.DateField(_("born"), null=True, blank=True)
+    died = models.DateField(_("died"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("historical figure")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(born__isnull=True)
+                | models.Q(died__isnull=True)
+                | models.Q(died__gte=models.F("born")),
+                name="historical_figure_dies_after_birth",
+                violation_error_message=_("The date of death comes before the date of birth."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("universe:figure", kwargs={"slug": self.slug})
+
+    @property
+    def lifespan(self) -> str:
+        """'1907–1966', '1934–' or ''."""
+        if not self.born and not self.died:
+            return ""
+        born = str(self.born.year) if self.born else "?"
+        return f"{born}–{self.died.year}" if self.died else f"{born}–"
+
+
 class Place(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -222,7 +266,7 @@ class TimelineEvent(models.Model):
         "people.Person", verbose_name=_("people"), blank=True, related_name="timeline_events"
     )
     figures = models.ManyToManyField(
-        "people.HistoricalFigure", verbose_name=_("historical figures"), blank=True, related_name="timeline_events"
+        HistoricalFigure, verbose_name=_("historical figures"), blank=True, related_name="timeline_events"
     )
     shows = models.ManyToManyField("shows.Show", verbose_name=_("shows"), blank=True, related_name="timeline_events")
     articles = models.ManyToManyField(

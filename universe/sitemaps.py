@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from people.models import HistoricalFigure
 from starcity_site.seo import SiteSitemap
-from universe.models import TimelineEvent
+from universe.models import HistoricalFigure, TimelineEvent
 
 
 class UniversePagesSitemap(SiteSitemap):

@@ -13,13 +13,13 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
 from news.models import Article
-from people.models import Character, HistoricalFigure
+from people.models import Character
 from people.structured_data import figure_ref
 from shows.models import Episode, Show
 from spoilers.masking import mask
 from spoilers.request import get_progress, wants_reveal
 from starcity_site.seo import PageMeta, SeoMixin, absolute_url, breadcrumb_trail, describe
-from universe.models import Alias, GlossaryTerm, Place, TimelineEvent
+from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, TimelineEvent
 
 EARLIEST_DECADE, LATEST_DECADE = 1900, 2090
 

@@ -20,8 +20,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from people.models import HistoricalFigure
 from tests.e2e.test_fan_pages import public_pages
+from universe.models import HistoricalFigure
 
 VNU_VERSION = "26.9.27"
 VNU_HOME = Path(__file__).resolve().parents[2] / ".venv" / "vnu"

@@ -75,7 +75,7 @@ def universe_content(show, person, character, article) -> list:
     """Timeline, glossary and history objects, for the apps that exist at the time."""
     made = []
     specs = [
-        ("people", "HistoricalFigure", {"slug": "sergei-korolev", "name": "Sergei Korolev"}),
+        ("universe", "HistoricalFigure", {"slug": "sergei-korolev", "name": "Sergei Korolev"}),
         ("universe", "Place", {"slug": "baikonur", "name": "Baikonur"}),
         ("universe", "GlossaryTerm", {"slug": "tsup", "term": "TsUP", "definition": "Mission control."}),
         ("universe", "TimelineEvent", {"slug": "vostok-1", "title": "Vostok 1", "date": datetime.date(1961, 4, 12)}),

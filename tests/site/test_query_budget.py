@@ -28,11 +28,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, Tag
-from people.models import Character, Credit, CreditKind, HistoricalFigure, Person
+from people.models import Character, Credit, CreditKind, Person
 from shows.models import Episode, Season
 from starcity_site.publishing import Status
 from tests import factories
-from universe.models import Alias, GlossaryTerm, Precision, TimelineEvent
+from universe.models import Alias, GlossaryTerm, HistoricalFigure, Precision, TimelineEvent
 
 BUDGET = 8
 # static pages need none; news, tags, categories, shows, seasons, episodes, people, characters,

@@ -12,9 +12,10 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
-from people.models import CharacterAppearance, HistoricalFigure
+from people.models import CharacterAppearance
 from tests import factories
 from tests.universe.helpers import add_alias, make_event
+from universe.models import HistoricalFigure
 
 
 def json_ld_blocks(html: str) -> list[dict]:
@@ -183,7 +184,7 @@ def test_migration_turns_counterpart_names_into_figures():
         executor.migrate(leaves)
 
         new_apps = executor.loader.project_state(leaves).apps
-        Figure = new_apps.get_model("people", "HistoricalFigure")
+        Figure = new_apps.get_model("universe", "HistoricalFigure")
         Character = new_apps.get_model("people", "Character")
         # One figure for both spellings of the name.
         assert [(name.casefold(), slug) for name, slug in Figure.objects.values_list("name", "slug")] == [

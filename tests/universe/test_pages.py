@@ -9,11 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from people.models import Character, HistoricalFigure
+from people.models import Character
 from tests import factories
 from tests.universe.helpers import add_alias, make_event, make_place, make_term
 from universe import demo
-from universe.models import Alias, GlossaryTerm, Place, Relation, TimelineEvent
+from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, Relation, TimelineEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +92,7 @@ def test_admin_screens_open(admin_client_, settings):
         f"{base}universe/timelineevent/{event.pk}/change/",
         f"{base}universe/glossaryterm/{term.pk}/change/",
         f"{base}universe/place/{place.pk}/change/",
-        f"{base}people/historicalfigure/{figure.pk}/change/",
+        f"{base}universe/historicalfigure/{figure.pk}/change/",
     ]
     for url in urls:
         assert admin_client_.get(url).status_code == 200, url
@@ -117,7 +117,7 @@ def test_admin_saves_aliases_inline_with_a_figure(admin_client_, settings):
         "characters-TOTAL_FORMS": "0",
         "characters-INITIAL_FORMS": "0",
     }
-    response = admin_client_.post(f"{base}people/historicalfigure/add/", data)
+    response = admin_client_.post(f"{base}universe/historicalfigure/add/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     figure = HistoricalFigure.objects.get(slug="sergei-korolev")
     assert sorted(Alias.objects.filter(object_id=figure.pk).values_list("normalized", flat=True)) == [
@@ -167,7 +167,7 @@ def test_alias_and_appearance_inlines_join_the_other_apps_admins():
 def test_editors_can_edit_the_universe(editor_client, settings):
     base = "/" + settings.ADMIN_PATH
     figure = factories.make_historical_figure()
-    for url in (f"{base}universe/timelineevent/add/", f"{base}people/historicalfigure/{figure.pk}/change/"):
+    for url in (f"{base}universe/timelineevent/add/", f"{base}universe/historicalfigure/{figure.pk}/change/"):
         assert editor_client.get(url).status_code == 200, url
 
 
