@@ -260,7 +260,7 @@ def page_urls() -> dict[str, str | None]:
         "article": first(("news:article", {"slug": "article-101"})),
         "tag": first(("news:tag", {"slug": "topic-7"})),
         "show": first(("shows:detail", {"slug": "star-city"})),
-        "cast & crew": first(("shows:cast", {"slug": "star-city"})),
+        "cast & crew": first(("people:show_cast", {"slug": "star-city"})),
         "people index": first(("people:index", {})),
         "person": first(("people:person", {"slug": "person-1"})),
         "character": first(("people:character", {"slug": "character-1"})),

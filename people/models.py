@@ -144,12 +144,24 @@ class BillingLevel(models.TextChoices):
     GUEST = "guest", _("Guest")
 
 
+# The kinds a show's page names under "Created by".
+CREATOR_KINDS = (CreditKind.CREATOR, CreditKind.SHOWRUNNER)
+
+
 class CreditQuerySet(models.QuerySet):
     def cast(self) -> CreditQuerySet:
         return self.filter(kind=CreditKind.CAST)
 
     def crew(self) -> CreditQuerySet:
         return self.exclude(kind=CreditKind.CAST)
+
+    def headline(self) -> CreditQuerySet:
+        """The main cast and the creators: whom a show's own page names (shows reads them through
+        ``show.credits``, so the kinds stay people's to define)."""
+        return self.filter(models.Q(kind=CreditKind.CAST, billing=BillingLevel.MAIN) | models.Q(kind__in=CREATOR_KINDS))
+
+    def billed(self) -> CreditQuerySet:
+        return self.order_by("billing_order", "person__name")
 
     def with_related(self) -> CreditQuerySet:
         # The stored search vectors are for the database only (people migrations 0004, 0005).
@@ -224,6 +236,14 @@ class Credit(models.Model):
     def __str__(self) -> str:
         what = self.character.name if self.character_id else self.get_kind_display()
         return f"{self.person.name} — {what} ({self.show.title})"
+
+    @property
+    def is_cast(self) -> bool:
+        return self.kind == CreditKind.CAST
+
+    @property
+    def is_creator(self) -> bool:
+        return self.kind in CREATOR_KINDS
 
 
 class CharacterAppearance(models.Model):

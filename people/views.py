@@ -1,4 +1,4 @@
-"""Public pages for people and characters.
+"""Public pages for people and characters, and a show's cast & crew (the show's credits).
 
 News about a person comes through the ``articles`` reverse relation and the article queryset's
 own ``published()``: people does not import news (news points at people, not the other way).
@@ -12,7 +12,9 @@ from django.views.generic import DetailView, ListView
 
 from people import structured_data
 from people.models import Character, Credit, CreditKind, Person
-from shows.models import Episode
+from shows import structured_data as show_structured_data
+from shows.models import Episode, Show
+from shows.views import show_crumb, shows_crumb
 from spoilers.views import SpoilerContextMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
@@ -128,3 +130,39 @@ class CharacterDetailView(SpoilerContextMixin, SeoMixin, DetailView):
 
     def get_json_ld(self):
         return [structured_data.character(self.object, self.credits)]
+
+
+class ShowCastView(SeoMixin, DetailView):
+    """The full cast (by billing) and crew (grouped by kind) of one show.
+
+    A list of credits, so people's page, at the show's address (``/shows/<slug>/cast/``)."""
+
+    template_name = "people/show_cast.html"
+    context_object_name = "show"
+
+    def get_queryset(self):
+        return Show.objects.with_related().prefetch_related("seasons")
+
+    def get_context_data(self, **kwargs):
+        credits = list(Credit.objects.filter(show=self.object).with_related().without_texts().billed())
+        self.cast = [c for c in credits if c.is_cast]
+        crew: dict[str, list] = {}
+        for credit in sorted((c for c in credits if not c.is_cast), key=lambda c: c.kind):
+            crew.setdefault(credit.get_kind_display(), []).append(credit)
+        self.creators = [c for c in credits if c.is_creator]
+        return super().get_context_data(cast=self.cast, crew_groups=list(crew.items()), **kwargs)
+
+    def get_page_meta(self):
+        show = self.object
+        return PageMeta(
+            f"{show.title}: cast & crew",
+            f"Everyone in front of and behind the camera on {show.title}.",
+            reverse("people:show_cast", kwargs={"slug": show.slug}),
+            image=show,
+        )
+
+    def get_breadcrumbs(self):
+        return breadcrumb_trail(shows_crumb(), show_crumb(self.object), ("Cast & crew", ""))
+
+    def get_json_ld(self):
+        return [show_structured_data.tv_series(self.object, self.cast, self.creators)]

@@ -108,5 +108,5 @@ def tv_episode(episode: Episode, credits) -> dict[str, Any]:
     data["partOfSeries"] = series_ref(episode.season.show)
     if episode.synopsis and not episode.synopsis_spoils:  # public data: never a spoiler
         data["description"] = episode.synopsis
-    data["actor"] = [performance_role(c) for c in credits if c.kind == "cast" and c.character_id]
+    data["actor"] = [performance_role(c) for c in credits if c.is_cast and c.character_id]
     return data

@@ -7,7 +7,6 @@ app_name = "shows"
 urlpatterns = [
     path("", views.ShowListView.as_view(), name="index"),
     path("<slug:slug>/", views.ShowDetailView.as_view(), name="detail"),
-    path("<slug:slug>/cast/", views.ShowCastView.as_view(), name="cast"),
     path("<slug:slug>/seasons/<int:number>/", views.SeasonDetailView.as_view(), name="season"),
     path(
         "<slug:slug>/seasons/<int:number>/episodes/<int:episode>/",

@@ -1,9 +1,9 @@
-"""Public show, season and episode pages.
+"""Public show, season and episode pages (the cast & crew page is people's: ``people.views``).
 
-The shows app imports no other content app. Cast, crew and news about a show come through the
+The shows app imports no other content app. Credits and news about a show come through the
 reverse relations other apps declare on Show (``credits``, ``articles``) and their own queryset
-methods (``cast()``, ``with_related()``, ``published()``), so the dependency arrow still points
-from people and news to shows.
+methods (``headline()``, ``with_related()``, ``published()``), so the dependency arrow still
+points from people and news to shows (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -21,9 +21,6 @@ from spoilers.views import SpoilerContextMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 LATEST_NEWS = 4
-# Credit kinds and billing as stored by people.models (CreditKind / BillingLevel values).
-CAST, MAIN_BILLING = "cast", "main"
-CREATOR_KINDS = ("creator", "showrunner")
 
 
 def shows_crumb() -> tuple[str, str]:
@@ -32,11 +29,6 @@ def shows_crumb() -> tuple[str, str]:
 
 def show_crumb(show: Show) -> tuple[str, str]:
     return (show.title, show.get_absolute_url())
-
-
-def credit_model():
-    # Credit lives in people; reach it through the relation instead of importing it.
-    return Episode._meta.get_field("credits").related_model
 
 
 class ShowListView(SeoMixin, ListView):
@@ -74,14 +66,9 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     def get_context_data(self, **kwargs):
         show = self.object
         # One query for the main cast and the creators, split here rather than asked twice.
-        credits = list(
-            show.credits.filter(Q(kind=CAST, billing=MAIN_BILLING) | Q(kind__in=CREATOR_KINDS))
-            .with_related()
-            .without_texts()
-            .order_by("billing_order", "person__name")
-        )
-        self.main_cast = [c for c in credits if c.kind == CAST]
-        self.creators = [c for c in credits if c.kind != CAST]
+        credits = list(show.credits.headline().with_related().without_texts().billed())
+        self.main_cast = [c for c in credits if c.is_cast]
+        self.creators = [c for c in credits if not c.is_cast]
         return super().get_context_data(
             main_cast=self.main_cast,
             creators=self.creators,
@@ -114,40 +101,6 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
 
     def get_json_ld(self):
         return [structured_data.tv_series(self.object, self.main_cast, self.creators)]
-
-
-class ShowCastView(SeoMixin, DetailView):
-    """The full cast (by billing) and crew (grouped by kind) of one show."""
-
-    template_name = "shows/show_cast.html"
-    context_object_name = "show"
-
-    def get_queryset(self):
-        return Show.objects.with_related().prefetch_related("seasons")
-
-    def get_context_data(self, **kwargs):
-        credits = list(self.object.credits.with_related().without_texts().order_by("billing_order", "person__name"))
-        self.cast = [c for c in credits if c.kind == CAST]
-        crew: dict[str, list] = {}
-        for credit in sorted((c for c in credits if c.kind != CAST), key=lambda c: c.kind):
-            crew.setdefault(credit.get_kind_display(), []).append(credit)
-        self.creators = [c for c in credits if c.kind in CREATOR_KINDS]
-        return super().get_context_data(cast=self.cast, crew_groups=list(crew.items()), **kwargs)
-
-    def get_page_meta(self):
-        show = self.object
-        return PageMeta(
-            f"{show.title}: cast & crew",
-            f"Everyone in front of and behind the camera on {show.title}.",
-            f"{show.get_absolute_url()}cast/",
-            image=show,
-        )
-
-    def get_breadcrumbs(self):
-        return breadcrumb_trail(shows_crumb(), show_crumb(self.object), ("Cast & crew", ""))
-
-    def get_json_ld(self):
-        return [structured_data.tv_series(self.object, self.cast, self.creators)]
 
 
 class SeasonDetailView(SeoMixin, DetailView):
@@ -187,16 +140,15 @@ class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     context_object_name = "episode"
 
     def get_object(self, queryset=None):
-        credits = Prefetch(
-            "credits",
-            queryset=credit_model().objects.with_related().order_by("billing_order", "person__name"),
-        )
-        return get_object_or_404(
-            Episode.objects.with_show().prefetch_related("season__episodes", credits),
+        episode = get_object_or_404(
+            Episode.objects.with_show().prefetch_related("season__episodes"),
             season__show__slug=self.kwargs["slug"],
             season__number=self.kwargs["number"],
             number=self.kwargs["episode"],
         )
+        # People's credits through the reverse relation, read once for the page and its JSON-LD.
+        self.credits = list(episode.credits.with_related().billed())
+        return episode
 
     def get_context_data(self, **kwargs):
         episode = self.object
@@ -208,7 +160,7 @@ class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
             show=episode.season.show,
             previous_episode=siblings[index - 1] if index > 0 else None,
             next_episode=siblings[index + 1] if index + 1 < len(siblings) else None,
-            credits=list(episode.credits.all()),
+            credits=self.credits,
             synopsis_spoiler=self._progress_ref(episode),
         )
         return context
@@ -238,4 +190,4 @@ class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         )
 
     def get_json_ld(self):
-        return [structured_data.tv_episode(self.object, list(self.object.credits.all()))]
+        return [structured_data.tv_episode(self.object, self.credits)]

@@ -113,7 +113,7 @@ def candidate_urls(site: Site) -> dict[str, tuple[str, dict]]:
         "tag atom": ("news:tag_feed_atom", {"slug": site.tag.slug}),
         "shows": ("shows:index", {}),
         "show": ("shows:detail", {"slug": show.slug}),
-        "cast": ("shows:cast", {"slug": show.slug}),
+        "cast": ("people:show_cast", {"slug": show.slug}),
         "season": ("shows:season", {"slug": show.slug, "number": site.season.number}),
         "episode": (
             "shows:episode",

@@ -56,7 +56,7 @@ PAGES = [
     ("tag atom", "news:tag_feed_atom", {"slug": "the-tag"}, ""),
     ("shows", "shows:index", {}, ""),
     ("show", "shows:detail", {"slug": "star-city"}, ""),
-    ("cast & crew", "shows:cast", {"slug": "star-city"}, ""),
+    ("cast & crew", "people:show_cast", {"slug": "star-city"}, ""),
     ("season", "shows:season", {"slug": "star-city", "number": 1}, ""),
     ("episode", "shows:episode", {"slug": "star-city", "number": 1, "episode": 1}, ""),
     ("people index", "people:index", {}, ""),
