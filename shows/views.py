@@ -68,7 +68,7 @@ class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         # One query for the main cast and the creators, split here rather than asked twice.
         credits = list(show.credits.headline().with_related().without_texts().billed())
         self.main_cast = [c for c in credits if c.is_cast]
-        self.creators = [c for c in credits if not c.is_cast]
+        self.creators = [c for c in credits if c.is_creator]
         return super().get_context_data(
             main_cast=self.main_cast,
             creators=self.creators,
