@@ -68,7 +68,7 @@ def test_restoring_an_earlier_version_brings_its_content_back(editor_client, edi
     edited.refresh_from_db()
     assert edited.title == "Launch date set" and "crew" in edited.body
     assert edited.version > version_before  # a restore never rewinds the lock
-    assert "Reverted" in Version.objects.get_for_object(edited).first().revision.get_comment()
+    assert "Restored the version" in Version.objects.get_for_object(edited).first().revision.get_comment()
 
 
 def test_a_restore_page_opened_before_someone_else_saves_is_refused(editor_client, edited):
