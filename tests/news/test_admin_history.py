@@ -95,3 +95,13 @@ def test_shows_and_people_have_history_too(editor_client):
     data["short_bio"] = "Welsh actor."
     assert editor_client.post(url, data).status_code == 302
     assert Version.objects.get_for_object(person).count() == 1
+
+
+def test_history_lists_newest_first_as_it_says(editor_client, edited):
+    response = editor_client.get(reverse("admin:news_article_history", args=[edited.pk]))
+    page = response.content.decode()
+    assert "newest first" in page
+    ids = [entry["version_id"] for entry in response.context["action_list"]]
+    assert ids == sorted(ids, reverse=True)
+    dates = [entry["revision"].date_created for entry in response.context["action_list"]]
+    assert dates == sorted(dates, reverse=True)
