@@ -83,7 +83,7 @@ class ShareLinkInline(admin.TabularInline):
 class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
     form = ArticleAdminForm
     # Short columns only, so the list fits a 1280 px screen with the filters beside it.
-    list_display = ["title", "thumbnail", "state", "published", "category", "author"]
+    list_display = ["title", "thumbnail", "state", "published", "author"]
     list_filter = [StateFilter, "category", "featured", "tags", "shows"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "slug", "standfirst", "body"]

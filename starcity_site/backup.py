@@ -20,8 +20,6 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 
-from starcity_site.revisions import revision_per_object
-
 CONTENT_NAME = "content.json"
 MEDIA_PREFIX = "media/"
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
@@ -84,9 +82,9 @@ def import_archive(source: Path) -> dict[str, int]:
         dump = Path(tmp) / CONTENT_NAME
         dump.write_bytes(archive.extractfile(member).read())
         media = [(name, m) for m in archive.getmembers() if (name := _safe_media_name(m))]
-        # Each imported object gets a revision of its own (its first version in the history), so
-        # restoring one later never brings back the rest of the archive with it.
-        with transaction.atomic(), revision_per_object(f"Imported from {source.name}"):
+        # No revision of its own: the archive holds django-reversion's tables, so the history comes
+        # back exactly as exported (restoring from it changes one object: admin_restore).
+        with transaction.atomic():
             call_command("loaddata", str(dump), verbosity=0)
         for name, m in media:
             if default_storage.exists(name):

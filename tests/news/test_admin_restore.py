@@ -151,3 +151,36 @@ def test_a_restore_keeps_the_no_lost_update_check(editor_client):
     assert response.status_code == 200 and "Someone else" in response.content.decode()
     person.refresh_from_db()
     assert person.short_bio == "Two." and person.known_for.startswith("Saved by someone")
+
+
+def test_restoring_an_episode_rebuilds_the_spoiler_index(editor_client):
+    from django.core.cache import cache
+
+    from spoilers.episodes import INDEX_KEY, episode_index
+
+    episode = factories.make_episode(title="Pilot")
+    edit(editor_client, episode, title="Pilot")
+    undated = Version.objects.get_for_object(episode).first()
+    edit(editor_client, episode, airs_at_0="2026-10-07", airs_at_1="21:00:00")
+    assert episode_index().by_id[episode.pk].airs_at is not None
+
+    restore(editor_client, episode, undated)
+
+    assert cache.get(INDEX_KEY) is not None
+    assert episode_index().by_id[episode.pk].airs_at is None
+
+
+def test_a_deleted_object_is_recovered_alone(editor_client):
+    person = factories.make_person(name="Recovered Person")
+    edit(editor_client, person, short_bio="Before deletion.")
+    other = factories.make_person(name="Someone else")
+    edit(editor_client, other, short_bio="Unrelated.")
+    version = Version.objects.get_for_object(person).first()
+    person.delete()
+    before = snapshot()
+    url = reverse("admin:people_person_recover", args=[version.pk])
+    data = change_form_data(editor_client.get(url))
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    assert changed_between(before, snapshot()) == {("people.person", version.object_id and int(version.object_id))}
+    assert Person.objects.get(pk=version.object_id).short_bio == "Before deletion."
