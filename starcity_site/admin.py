@@ -1,8 +1,9 @@
 """Shared pieces for the content admins (shows, people, news): registers nothing itself.
 
 - ``ContentAdmin``: django-reversion's VersionAdmin (every save through the admin records a
-  revision with who and when; the history page lists them and opens any one to restore it) plus
-  a field-by-field comparison of any two versions (``HistoryCompareMixin``).
+  revision with who and when; the history page lists them, newest first, and opens any one to
+  restore it: that object alone, see ``admin_restore``) plus a field-by-field comparison of any
+  two versions (``HistoryCompareMixin``). Bulk actions record one revision per object.
 - ``LockedForm``: the no-lost-update check every content form carries: the form remembers the
   row as it was opened, and saving over a row someone else changed since is refused.
 - ``thumbnail``: a small square picture for change lists, from the smallest square rendition.
@@ -208,9 +209,10 @@ class HistoryCompareMixin:
 
     def history_view(self, request: HttpRequest, object_id: str, extra_context=None) -> HttpResponse:
         # reversion's list of versions, plus each version's id for the compare radio buttons.
-        versions = self._reversion_order_version_queryset(
-            request,
-            Version.objects.get_for_object_reference(self.model, unquote(object_id)).select_related("revision__user"),
+        versions = (
+            Version.objects.get_for_object_reference(self.model, unquote(object_id))
+            .select_related("revision__user")
+            .order_by(*self.get_version_ordering(request))  # newest first: ContentAdmin.history_latest_first
         )
         action_list = [
             {"revision": v.revision, "version_id": v.pk, "url": self._revision_url(unquote(object_id), v)}
@@ -258,7 +260,8 @@ class LockedAdminMixin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
-        if obj is None or LOCK_FIELD in flatten_fieldsets(fieldsets):
+        carried = issubclass(self.form, LockedForm)  # an admin's own form must build on LockedForm
+        if obj is None or not carried or LOCK_FIELD in flatten_fieldsets(fieldsets):
             return fieldsets
         name, options = fieldsets[0]
         return [(name, {**options, "fields": [*options["fields"], LOCK_FIELD]}), *fieldsets[1:]]
