@@ -200,12 +200,15 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
     # --- actions: the same rules as the form, one revision per article -------------------
-    def _publishable(self, request, articles) -> tuple[list[Article], list[str]]:
-        """(the articles the form would let this user publish, "“title” (why not)" for the rest)."""
+    def _publishable(self, request, articles, when) -> tuple[list[Article], list[str]]:
+        """(the articles the form would let this user publish at ``when``, set so but not saved;
+        "“title” (why not)" for the rest, left as they are)."""
         ok, refused = [], []
         for article in articles:
             problem = None if self.has_change_permission(request, article) else "you may not change it"
-            problem = problem or publish_refusal(article)
+            if problem is None:
+                article.publish(when=when)  # checked as it would be saved
+                problem = publish_refusal(article)
             if problem:
                 refused.append(f"“{article}” ({problem})")
             else:
@@ -220,10 +223,9 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
         now = timezone.now().replace(microsecond=0)
-        articles, refused = self._publishable(request, [a for a in queryset if not a.is_published])
+        articles, refused = self._publishable(request, [a for a in queryset if not a.is_published], now)
         with self.revision_per_object(request, "Published from the article list."):
             for article in articles:
-                article.publish(when=now)
                 article.save()
         self._report(request, f"Published {len(articles)} article(s).", refused)
 
@@ -244,10 +246,9 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
             return action_page(self, request, queryset, form, "schedule", "Schedule articles", "Schedule")
         when = form.cleaned_data["published_at"]
         label = f"{timezone.localtime(when):%d %b %Y %H:%M}"
-        articles, refused = self._publishable(request, queryset)
+        articles, refused = self._publishable(request, queryset, when)
         with self.revision_per_object(request, f"Scheduled for {label}."):
             for article in articles:
-                article.publish(when=when)
                 article.save()
         self._report(request, f"Scheduled {len(articles)} article(s) for {label}.", refused)
         return None
