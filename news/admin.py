@@ -11,7 +11,6 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
@@ -20,7 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from news.admin_forms import ArticleAdminForm, MergeTagsForm, ScheduleForm, ShareLinkInlineForm
+from news.admin_forms import ArticleAdminForm, MergeTagsForm, ScheduleForm, ShareLinkInlineForm, publish_refusal
 from news.models import Article, Category, ShareLink, Tag
 from spoilers.admin_tools import ARTICLE_SPOILER_FIELDSET, SpoilerPreviewMixin
 from starcity_site.admin import ContentAdmin
@@ -83,7 +82,8 @@ class ShareLinkInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "thumbnail", "state", "published_at", "category", "author", "featured", "updated_at"]
+    # Short columns only, so the list fits a 1280 px screen with the filters beside it.
+    list_display = ["title", "thumbnail", "state", "published", "author"]
     list_filter = [StateFilter, "category", "featured", "tags", "shows"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "slug", "standfirst", "body"]
@@ -118,8 +118,11 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         allowed = super().has_change_permission(request, obj)
-        # An author's save of a published article would go live unreviewed: they may only view it.
-        return allowed and (obj is None or can_publish(request) or obj.status == Status.DRAFT)
+        if not allowed or obj is None or can_publish(request):
+            return allowed
+        # An author's save of a published article would go live unreviewed, and another author's
+        # draft is theirs to write: an author may only view those.
+        return obj.status == Status.DRAFT and obj.author_id == request.user.pk
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -134,11 +137,6 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
             users = get_user_model().objects.filter(Q(is_staff=True) | Q(articles__isnull=False))
             kwargs["queryset"] = users.distinct().order_by("username")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        form.lock_version = getattr(request, "_article_lock_version", None)
-        return form
 
     def save_model(self, request, obj: Article, form, change: bool) -> None:
         if not change and obj.author_id is None:
@@ -170,13 +168,9 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
                 link.save()
         return None
 
-    # Restoring writes an old version over the live row: editors only, and the lock compares
-    # with the live version as it was before the restore began.
+    # Restoring writes an old version over the live row, publish state included: editors only.
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self._require_publisher(request)
-        request._article_lock_version = (
-            Article.objects.filter(pk=unquote(object_id)).values_list("version", flat=True).first()
-        )
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
@@ -194,6 +188,10 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
     def state(self, obj: Article) -> str:
         return obj.state_label
 
+    @admin.display(description="published", ordering="published_at")
+    def published(self, obj: Article) -> str:
+        return f"{timezone.localtime(obj.published_at):%d %b %Y}" if obj.published_at else "—"
+
     @admin.display(description="preview")
     def preview_link(self, obj: Article):
         if obj.pk is None:
@@ -201,44 +199,59 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
         label = "Open the public page" if obj.is_published else "Preview at its real URL (only staff can see it)"
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.get_absolute_url(), label)
 
-    # --- actions --------------------------------------------------------------------------
+    # --- actions: the same rules as the form, one revision per article -------------------
+    def _publishable(self, request, articles, when) -> tuple[list[Article], list[str]]:
+        """(the articles the form would let this user publish at ``when``, set so but not saved;
+        "“title” (why not)" for the rest, left as they are)."""
+        ok, refused = [], []
+        for article in articles:
+            problem = None if self.has_change_permission(request, article) else "you may not change it"
+            if problem is None:
+                article.publish(when=when)  # checked as it would be saved
+                problem = publish_refusal(article)
+            if problem:
+                refused.append(f"“{article}” ({problem})")
+            else:
+                ok.append(article)
+        return ok, refused
+
+    def _report(self, request, done: str, refused: list[str]) -> None:
+        self.message_user(request, done, messages.SUCCESS)
+        if refused:
+            self.message_user(request, "Not changed: " + "; ".join(refused) + ".", messages.ERROR)
+
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
-        now = timezone.now()
-        count = 0
-        for article in queryset:
-            if article.is_published:
-                continue
-            article.publish(when=now)
-            article.save()
-            count += 1
-        reversion.set_comment("Published from the article list.")
-        self.message_user(request, f"Published {count} article(s).", messages.SUCCESS)
+        now = timezone.now().replace(microsecond=0)
+        articles, refused = self._publishable(request, [a for a in queryset if not a.is_published], now)
+        with self.revision_per_object(request, "Published from the article list."):
+            for article in articles:
+                article.save()
+        self._report(request, f"Published {len(articles)} article(s).", refused)
 
     @admin.action(description="Unpublish selected articles (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):
         count = 0
-        for article in queryset.filter(status=Status.PUBLISHED):
-            article.unpublish()
-            article.save()
-            count += 1
-        reversion.set_comment("Unpublished from the article list.")
+        with self.revision_per_object(request, "Unpublished from the article list."):
+            for article in queryset.filter(status=Status.PUBLISHED):
+                article.unpublish()
+                article.save()
+                count += 1
         self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
 
     @admin.action(description="Schedule selected articles…", permissions=["publish"])
     def schedule(self, request, queryset):
         form = ScheduleForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            when = form.cleaned_data["published_at"]
-            for article in queryset:
-                article.publish(when=when)
+        if not form.is_valid():
+            return action_page(self, request, queryset, form, "schedule", "Schedule articles", "Schedule")
+        when = form.cleaned_data["published_at"]
+        label = f"{timezone.localtime(when):%d %b %Y %H:%M}"
+        articles, refused = self._publishable(request, queryset, when)
+        with self.revision_per_object(request, f"Scheduled for {label}."):
+            for article in articles:
                 article.save()
-            reversion.set_comment(f"Scheduled for {timezone.localtime(when):%Y-%m-%d %H:%M}.")
-            self.message_user(
-                request, f"Scheduled {queryset.count()} article(s) for {timezone.localtime(when):%d %b %Y %H:%M}."
-            )
-            return None
-        return action_page(self, request, queryset, form, "schedule", "Schedule articles", "Schedule")
+        self._report(request, f"Scheduled {len(articles)} article(s) for {label}.", refused)
+        return None
 
 
 def action_page(model_admin, request, queryset, form, action: str, title: str, button: str):
@@ -309,8 +322,9 @@ class TagAdmin(ArticleCountMixin, ContentAdmin):
         if not form.is_valid():
             return action_page(self, request, tags, form, "merge_tags", "Merge tags", "Merge")
         target = form.cleaned_data["target"]
-        merged = merge_tags(target, list(tags.exclude(pk=target.pk)))
-        reversion.set_comment(f"Merged {', '.join(merged)} into {target.name}.")
+        sources = list(tags.exclude(pk=target.pk))
+        with self.revision_per_object(request, f"Merged {', '.join(t.name for t in sources)} into {target.name}."):
+            merged = merge_tags(target, sources)
         self.message_user(request, f"Merged {', '.join(merged)} into “{target.name}”; their pages redirect to it.")
         return None
 

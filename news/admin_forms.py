@@ -1,4 +1,5 @@
-"""Forms behind the news admin: the article form (no lost updates, publish-time rules), share
+"""Forms behind the news admin: the article form (no lost updates, publish-time rules, shared
+with the list's actions through ``publish_refusal``), share
 links created with a lifetime, and the intermediate pages of the schedule and merge actions."""
 
 from __future__ import annotations
@@ -6,27 +7,22 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
-from reversion.models import Version
 
 from news.models import Article, ShareLink, Tag
+from starcity_site.admin import LockedForm
 from starcity_site.publishing import Status
 
-CONFLICT = (
-    "Someone else{who} saved this article at {time} after you opened it — reload to see their "
-    "changes; your text is below."
-)
+ALT_TEXT_NEEDED = "Describe the picture for readers who cannot see it before publishing."
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """The admin's article form. It carries the version the editor opened; saving a stale one is refused.
+def missing_alt_text(image, image_alt: str | None) -> bool:
+    return bool(image) and not (image_alt or "").strip()
 
-    ``lock_version`` (set per request by ArticleAdmin.get_form) replaces the stored version when the
-    form is a reversion "restore" page, where the row shown is the old version's, not the live one.
-    """
 
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    lock_version: int | None = None
+class ArticleAdminForm(LockedForm):
+    """The admin's article form: no lost updates (``LockedForm``) and the publish-time rules."""
 
     class Meta:
         model = Article
@@ -40,14 +36,14 @@ class ArticleAdminForm(forms.ModelForm):
             ].help_text = (
                 "When the public may see it: “Now” publishes at once, a future time schedules it. Required to publish."
             )
-        if self.instance.pk is not None:
-            opened = self.lock_version if self.lock_version is not None else self.instance.version
-            self.fields["expected_version"].initial = opened
+
+    def clean_published_at(self):
+        # Whole seconds: a published time is printed in <time datetime>, where a fraction is noise.
+        when = self.cleaned_data.get("published_at")
+        return when.replace(microsecond=0) if when else when
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is not None:
-            self._refuse_stale_edit(cleaned.get("expected_version"))
         status = cleaned.get("status") if "status" in self.fields else None
         if (
             status == Status.PUBLISHED
@@ -60,24 +56,20 @@ class ArticleAdminForm(forms.ModelForm):
                 "A published article needs a publish time: now (use “Now”) or a future time to schedule it.",
             )
         image = cleaned.get("image") if "image" in self.fields else None
-        if status == Status.PUBLISHED and image and not cleaned.get("image_alt", "").strip():
-            self.add_error("image_alt", "Describe the picture for readers who cannot see it before publishing.")
+        if status == Status.PUBLISHED and missing_alt_text(image, cleaned.get("image_alt")):
+            self.add_error("image_alt", ALT_TEXT_NEEDED)
         return cleaned
 
-    def _refuse_stale_edit(self, expected: int | None) -> None:
-        # Locks the row until the admin's transaction commits the save (PostgreSQL; SQLite takes
-        # the whole database's write lock when the transaction starts), so no save slips between.
-        row = Article.objects.select_for_update().filter(pk=self.instance.pk).values("version", "updated_at").first()
-        if row is None:
-            raise forms.ValidationError("This article was deleted after you opened it.", code="deleted")
-        current = self.lock_version if self.lock_version is not None else row["version"]
-        if expected == current:
-            return
-        last = Version.objects.get_for_object(self.instance).select_related("revision__user").first()
-        user = last.revision.user if last is not None else None
-        who = f" ({user.get_full_name() or user.get_username()})" if user is not None else ""
-        time = timezone.localtime(row["updated_at"]).strftime("%H:%M")
-        raise forms.ValidationError(CONFLICT.format(who=who, time=time), code="conflict")
+
+def publish_refusal(article: Article) -> str | None:
+    """Why the article form would refuse to publish ``article`` as it is stored, or None."""
+    if missing_alt_text(article.image, article.image_alt):
+        return "its picture has no alt text"
+    try:
+        article.full_clean(exclude=["image"])  # the upload was checked when it was made
+    except ValidationError as error:
+        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+    return None
 
 
 class ShareLinkInlineForm(forms.ModelForm):
@@ -121,7 +113,7 @@ class ScheduleForm(forms.Form):
     )
 
     def clean_published_at(self):
-        when = self.cleaned_data["published_at"]
+        when = self.cleaned_data["published_at"].replace(second=0, microsecond=0)
         if when <= timezone.now():
             raise forms.ValidationError("Choose a time in the future (use “Publish now” to publish at once).")
         return when

@@ -82,6 +82,8 @@ def import_archive(source: Path) -> dict[str, int]:
         dump = Path(tmp) / CONTENT_NAME
         dump.write_bytes(archive.extractfile(member).read())
         media = [(name, m) for m in archive.getmembers() if (name := _safe_media_name(m))]
+        # No revision of its own: the archive holds django-reversion's tables, so the history comes
+        # back exactly as exported (restoring from it changes one object: admin_restore).
         with transaction.atomic():
             call_command("loaddata", str(dump), verbosity=0)
         for name, m in media:

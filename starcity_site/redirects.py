@@ -7,7 +7,8 @@ URL 404s). Chains stay flat: older redirects that pointed at the old path now po
 one, and a redirect away from a path that is live again is removed.
 
 The models are named by label, so this module imports no app (starcity_site depends on none).
-A show's slug is part of its seasons' and episodes' URLs, so those move with it. An article's
+A show's slug is part of its seasons' and episodes' URLs, so those move with it; a tag's feeds
+move with the tag. An article's
 old URL is only worth keeping once it was public.
 """
 
@@ -20,7 +21,7 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db.models import Model
 from django.db.models.signals import post_save, pre_save
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 
 from starcity_site.caching import content_changed
 
@@ -31,11 +32,13 @@ class Tracked:
     # contains the tracked object's slug.
     dependants: tuple[tuple[str, str, str], ...] = ()
     only_if_published: bool = False
+    # Other URL names of the object itself, reversed with its slug (a tag's feeds).
+    also: tuple[str, ...] = ()
 
 
 TRACKED: dict[str, Tracked] = {
     "news.Article": Tracked(only_if_published=True),
-    "news.Tag": Tracked(),
+    "news.Tag": Tracked(also=("news:tag_feed_rss", "news:tag_feed_atom")),
     "news.Category": Tracked(),
     "people.Person": Tracked(),
     "people.Character": Tracked(),
@@ -52,6 +55,11 @@ _OLD_PATHS = "_redirects_old_paths"
 def public_paths(instance: Model, spec: Tracked) -> list[str]:
     """The object's URL and its dependants' URLs, in a stable order ('' where none resolves)."""
     paths = [_path(instance)]
+    for name in spec.also:
+        try:
+            paths.append(reverse(name, kwargs={"slug": instance.slug}))
+        except NoReverseMatch:
+            paths.append("")
     for label, lookup, related in spec.dependants:
         model = apps.get_model(label)
         rows = model._default_manager.filter(**{lookup: instance.pk}).select_related(related).order_by("pk")

@@ -8,6 +8,7 @@ the virtualenv (Java and npm, which ``.ci/run`` installs).
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
@@ -18,8 +19,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client
+from django.utils import timezone
 
+from news.models import Article
+from shows.models import Episode
 from tests.e2e.test_fan_pages import public_pages
 from universe.models import HistoricalFigure
 
@@ -59,9 +64,22 @@ def validate(jar: Path, files: list[Path]) -> list[str]:
     return [f"{Path(m.get('url', '')).name}:{m.get('lastLine', '?')}: {m['message']}" for m in messages]
 
 
+def with_microsecond_times() -> None:
+    """Stored times as the bulk actions once wrote them: with microseconds (``…:53.682000``)."""
+    fraction = datetime.timedelta(microseconds=682001)
+    Article.objects.exclude(published_at=None).update(
+        published_at=F("published_at") - fraction, updated_at=F("updated_at") + fraction
+    )
+    aired = timezone.now() - datetime.timedelta(days=2, microseconds=317)
+    Episode.objects.filter(pk=Episode.objects.order_by("pk").values("pk")[:1]).update(airs_at=aired)
+
+
 @pytest.mark.django_db
-def test_every_public_page_type_is_valid_html(vnu_jar, tmp_path):
+@pytest.mark.parametrize("times", ["as loaded", "with microseconds"])
+def test_every_public_page_type_is_valid_html(vnu_jar, tmp_path, times):
     call_command("load_demo", stdout=io.StringIO())
+    if times == "with microseconds":
+        with_microsecond_times()
     pages = public_pages()
     figure = HistoricalFigure.objects.order_by("pk").first()
     pages.update(

@@ -68,7 +68,7 @@ def test_restoring_an_earlier_version_brings_its_content_back(editor_client, edi
     edited.refresh_from_db()
     assert edited.title == "Launch date set" and "crew" in edited.body
     assert edited.version > version_before  # a restore never rewinds the lock
-    assert "Reverted" in Version.objects.get_for_object(edited).first().revision.get_comment()
+    assert "Restored the version" in Version.objects.get_for_object(edited).first().revision.get_comment()
 
 
 def test_a_restore_page_opened_before_someone_else_saves_is_refused(editor_client, edited):
@@ -95,3 +95,13 @@ def test_shows_and_people_have_history_too(editor_client):
     data["short_bio"] = "Welsh actor."
     assert editor_client.post(url, data).status_code == 302
     assert Version.objects.get_for_object(person).count() == 1
+
+
+def test_history_lists_newest_first_as_it_says(editor_client, edited):
+    response = editor_client.get(reverse("admin:news_article_history", args=[edited.pk]))
+    page = response.content.decode()
+    assert "newest first" in page
+    ids = [entry["version_id"] for entry in response.context["action_list"]]
+    assert ids == sorted(ids, reverse=True)
+    dates = [entry["revision"].date_created for entry in response.context["action_list"]]
+    assert dates == sorted(dates, reverse=True)

@@ -85,6 +85,15 @@ def test_renaming_a_tag_redirects_its_page(editor_client):
     assert_moved("/news/tag/cosmonaut/", "/news/tag/cosmonauts/")
 
 
+def test_renaming_a_tag_redirects_its_feeds_too(editor_client):
+    tag = factories.make_tag(name="Cosmonaut", slug="cosmonaut")
+    factories.make_article(tags=[tag])
+    edit(editor_client, "news_tag", tag, name="Cosmonauts", slug="cosmonauts")
+    for feed in ("rss", "atom"):
+        assert_moved(f"/news/tag/cosmonaut/{feed}/", f"/news/tag/cosmonauts/{feed}/")
+        assert Client().get(f"/news/tag/cosmonauts/{feed}/").status_code == 200
+
+
 def test_merging_tags_moves_articles_deletes_the_others_and_redirects(editor_client):
     keep = factories.make_tag(name="Soviet space programme", slug="soviet-space-programme")
     dupe = factories.make_tag(name="Soviet space program", slug="soviet-space-program")
@@ -104,6 +113,14 @@ def test_merging_tags_moves_articles_deletes_the_others_and_redirects(editor_cli
     assert set(keep.articles.all()) == {one, two, both}
     assert_moved("/news/tag/soviet-space-program/", "/news/tag/soviet-space-programme/")
     assert_moved("/news/tag/sovet-space/", "/news/tag/soviet-space-programme/")
+    for feed in ("rss", "atom"):
+        assert_moved(f"/news/tag/sovet-space/{feed}/", f"/news/tag/soviet-space-programme/{feed}/")
+    # The merge recorded each article whose tags changed in a revision of its own.
+    from reversion.models import Version
+
+    latest = Version.objects.get_for_object(one).first()
+    assert latest is not None and latest.revision.version_set.count() == 1
+    assert keep.pk in latest.field_dict["tags"]
 
 
 def test_merging_needs_two_tags(editor_client):

@@ -78,3 +78,25 @@ def test_editor_cannot_add_themselves_to_a_more_powerful_group(client, db):
     )
     assert response.status_code == 403
     assert get_user_model().objects.filter(groups=powerful).count() == 0
+
+
+def test_an_author_edits_only_their_own_drafts(client, db):
+    from news.models import Article
+    from starcity_site.publishing import Status
+    from tests.admin_helpers import change_form_data
+
+    author, colleague = factories.make_author(), factories.make_author()
+    mine = factories.make_article(title="Mine", status=Status.DRAFT, published_at=None, author=author)
+    theirs = factories.make_article(title="Theirs", status=Status.DRAFT, published_at=None, author=colleague)
+    client.force_login(author)
+    own_url = reverse("admin:news_article_change", args=[mine.pk])
+    data = change_form_data(client.get(own_url))
+    data["title"] = "Mine, revised"
+    assert client.post(own_url, data).status_code == 302
+    their_url = reverse("admin:news_article_change", args=[theirs.pk])
+    page = client.get(their_url)
+    assert page.status_code == 200 and "adminform" in page.context  # readable...
+    assert not page.context["has_change_permission"]  # ...but read-only
+    forged = {"title": "Taken over", "slug": theirs.slug, "body": "<p>x</p>"}
+    assert client.post(their_url, forged).status_code == 403
+    assert Article.objects.get(pk=theirs.pk).title == "Theirs"

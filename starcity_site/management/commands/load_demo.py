@@ -11,13 +11,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 
-import reversion
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 from starcity_site.caching import content_changed
+from starcity_site.revisions import revision_per_object
 
 Loader = Callable[..., None]
 
@@ -37,9 +37,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # One transaction: a failing loader leaves the database as it was, never half-loaded.
-        # One revision: the admin's history shows the demo rows' first version, ready to restore.
-        with transaction.atomic(), reversion.create_revision():
-            reversion.set_comment("Demo content loaded by load_demo")
+        # One revision per object saved: the admin's history shows each demo row's version, and
+        # restoring one brings back that row alone, not everything the loader wrote.
+        with transaction.atomic(), revision_per_object("Demo content loaded by load_demo"):
             for _label, load in demo_loaders():
                 load(self.stdout)
             content_changed()
