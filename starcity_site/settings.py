@@ -171,11 +171,15 @@ ADMIN_PATH = env.str("ADMIN_PATH", default="admin").strip("/") + "/"
 LOGIN_URL = f"/{ADMIN_PATH}login/"
 LOGIN_REDIRECT_URL = f"/{ADMIN_PATH}"
 
-# django-axes: lock an account+IP pair after repeated failures, for a while (its default lockout
-# is permanent), and read the client address only from the router's forwarding header.
-AXES_FAILURE_LIMIT = conf.number(env, "AXES_FAILURE_LIMIT", 5, minimum=1)
+# django-axes: lock an account at an address after a few failures, and an address after more
+# (guesses spread over many accounts), for a while (its default lockout is permanent); the client
+# address is read only from the router's forwarding header. axes has one limit for both counts:
+# starcity_site/login_throttle.py picks which applies.
+LOGIN_ACCOUNT_FAILURE_LIMIT = conf.number(env, "AXES_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = conf.number(env, "AXES_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
+AXES_FAILURE_LIMIT = "starcity_site.login_throttle.failure_limit"
 AXES_COOLOFF_TIME = conf.number(env, "AXES_COOLOFF_HOURS", 0.25, minimum=0.01, whole=False)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "starcity_site.views.lockout"  # errors/lockout.html, saying how long to wait
 # How many proxies (the PaaS router: 1) append to X-Forwarded-For in front of gunicorn; only the
