@@ -8,6 +8,7 @@ over it. Production (``DEBUG`` off, the default) refuses to start without a stro
 from pathlib import Path
 
 import environ
+from django.core.files.storage import FileSystemStorage
 
 from starcity_site import configuration as conf
 
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "starcity_site.render_slots.RenderSlotsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Not a layer: refuses to start before bin/build, warns about uploads on local disk (checks.py).
+    "starcity_site.checks.StartupChecks",
     # axes must come last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -201,6 +204,7 @@ USE_TZ = True
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATIC_MANIFEST_ROOT = Path(STATIC_ROOT).with_name(f"{Path(STATIC_ROOT).name}-manifest")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=DATA_DIR / "media")
@@ -227,17 +231,19 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-STORAGES = {
-    "default": MEDIA_STORAGE,
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
-}
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG and not AWS_STORAGE_BUCKET_NAME)
+if DEBUG:
+    STATIC_STORAGE = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+else:
+    STATIC_STORAGE = {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # The manifest (every file's hashed name) is written beside STATIC_ROOT, not in it:
+        # whitenoise serves everything in STATIC_ROOT, and the manifest is for us alone.
+        "OPTIONS": {"manifest_storage": FileSystemStorage(location=STATIC_MANIFEST_ROOT)},
+    }
+STORAGES = {"default": MEDIA_STORAGE, "staticfiles": STATIC_STORAGE}
+# Without object storage the site serves its own uploads, so no picture is ever broken; start-up,
+# check --deploy and the admin warn that a PaaS loses them (starcity_site/media.py, checks.py).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Image uploads (starcity_site/images): refused above these, with an error naming the limit.
 IMAGE_MAX_UPLOAD_BYTES = conf.number(env, "IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, minimum=1)
