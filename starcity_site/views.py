@@ -89,4 +89,3 @@ def lockout(request: HttpRequest, original_response=None, credentials=None) -> H
     response = render(request, "errors/lockout.html", {"cooloff_minutes": minutes}, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response
-
