@@ -8,7 +8,7 @@ class StarCitySiteConfig(AppConfig):
     verbose_name = "Star City site"
 
     def ready(self) -> None:
-        from starcity_site import redirects, roles
+        from starcity_site import checks, redirects, roles  # noqa: F401 - checks registers the system checks
         from starcity_site.caching import invalidation
 
         invalidation.connect()

@@ -8,6 +8,7 @@ over it. Production (``DEBUG`` off, the default) refuses to start without a stro
 from pathlib import Path
 
 import environ
+from django.core.files.storage import FileSystemStorage
 
 from starcity_site import configuration as conf
 
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: the security headers on every response, even a 400 raised before the layers
+    # below ran (a Host not in ALLOWED_HOSTS), and Cross-Origin-Resource-Policy.
+    "starcity_site.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached public page skips every layer below (docs/performance.md).
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "starcity_site.render_slots.RenderSlotsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Not a layer: refuses to start before bin/build, warns about uploads on local disk (checks.py).
+    "starcity_site.checks.StartupChecks",
     # axes must come last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -168,11 +174,15 @@ ADMIN_PATH = env.str("ADMIN_PATH", default="admin").strip("/") + "/"
 LOGIN_URL = f"/{ADMIN_PATH}login/"
 LOGIN_REDIRECT_URL = f"/{ADMIN_PATH}"
 
-# django-axes: lock an account+IP pair after repeated failures, for a while (its default lockout
-# is permanent), and read the client address only from the router's forwarding header.
-AXES_FAILURE_LIMIT = conf.number(env, "AXES_FAILURE_LIMIT", 5, minimum=1)
+# django-axes: lock an account at an address after a few failures, and an address after more
+# (guesses spread over many accounts), for a while (its default lockout is permanent); the client
+# address is read only from the router's forwarding header. axes has one limit for both counts:
+# starcity_site/login_throttle.py picks which applies.
+LOGIN_ACCOUNT_FAILURE_LIMIT = conf.number(env, "AXES_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = conf.number(env, "AXES_ADDRESS_FAILURE_LIMIT", 20, minimum=1)
+AXES_FAILURE_LIMIT = "starcity_site.login_throttle.failure_limit"
 AXES_COOLOFF_TIME = conf.number(env, "AXES_COOLOFF_HOURS", 0.25, minimum=0.01, whole=False)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "starcity_site.views.lockout"  # errors/lockout.html, saying how long to wait
 # How many proxies (the PaaS router: 1) append to X-Forwarded-For in front of gunicorn; only the
@@ -194,6 +204,7 @@ USE_TZ = True
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATIC_MANIFEST_ROOT = Path(STATIC_ROOT).with_name(f"{Path(STATIC_ROOT).name}-manifest")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=DATA_DIR / "media")
@@ -220,17 +231,19 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-STORAGES = {
-    "default": MEDIA_STORAGE,
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
-}
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG and not AWS_STORAGE_BUCKET_NAME)
+if DEBUG:
+    STATIC_STORAGE = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+else:
+    STATIC_STORAGE = {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # The manifest (every file's hashed name) is written beside STATIC_ROOT, not in it:
+        # whitenoise serves everything in STATIC_ROOT, and the manifest is for us alone.
+        "OPTIONS": {"manifest_storage": FileSystemStorage(location=STATIC_MANIFEST_ROOT)},
+    }
+STORAGES = {"default": MEDIA_STORAGE, "staticfiles": STATIC_STORAGE}
+# Without object storage the site serves its own uploads, so no picture is ever broken; start-up,
+# check --deploy and the admin warn that a PaaS loses them (starcity_site/media.py, checks.py).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=not AWS_STORAGE_BUCKET_NAME)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Image uploads (starcity_site/images): refused above these, with an error naming the limit.
 IMAGE_MAX_UPLOAD_BYTES = conf.number(env, "IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, minimum=1)
@@ -251,6 +264,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Other sites may not embed our pages, images or static files (starcity_site/headers.py).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from news import sitemaps as news_sitemaps
 from news.share import shared_article
 from news.views import HomeView
 from people import sitemaps as people_sitemaps
 from shows import sitemaps as shows_sitemaps
-from starcity_site import views
+from starcity_site import media, views
 from universe import sitemaps as universe_sitemaps
 
 # One line per section; every section subclasses starcity_site.seo.SiteSitemap.
@@ -39,10 +39,8 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
-if settings.SERVE_MEDIA:
-    # Local media for development and the browser tests (production media come from object
-    # storage). Not Django's static() helper: it is a no-op whenever DEBUG is off, as under tests.
-    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$", views.media)]
+# Uploaded images from MEDIA_ROOT when there is no object storage (starcity_site/media.py).
+urlpatterns += media.urlpatterns()
 
 handler400 = "starcity_site.views.bad_request"
 handler403 = "starcity_site.views.permission_denied"

@@ -6,14 +6,12 @@ import logging
 import sys
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.static import serve as static_serve
 
 logger = logging.getLogger(__name__)
 
@@ -91,15 +89,3 @@ def lockout(request: HttpRequest, original_response=None, credentials=None) -> H
     response = render(request, "errors/lockout.html", {"cooloff_minutes": minutes}, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response
-
-
-def media(request: HttpRequest, path: str) -> HttpResponse:
-    """Local media files (development and tests only); MEDIA_ROOT is read per request.
-
-    A path that climbs out of MEDIA_ROOT (``../``, encoded or not) is simply not found: it is a
-    probe, not a bad request worth a logged traceback. Directories are never listed.
-    """
-    try:
-        return static_serve(request, path, document_root=settings.MEDIA_ROOT, show_indexes=False)
-    except (SuspiciousFileOperation, OSError):  # OSError: a name too long for the file system
-        raise Http404("No such file") from None

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 # What each accepted input is stored as (a static GIF becomes a PNG: same pixels, no palette games).
 OUTPUT_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "PNG"}
 EXTENSION = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# The stored original's longest side: twice the widest rendition (renditions.WIDTHS). A larger
+# upload is scaled down by a whole factor as it is decoded, to between half this and this (never
+# below the widest rendition), so every later step (colour, re-encoding, renditions) works on at
+# most this size whatever the upload's.
+MAX_SIDE = 3200
+# Rows of the scaled-down picture made at a time from the full-size one (see shrink()).
+BAND_ROWS = 128
+# Modes Image.reduce() works on; others are converted, one band at a time.
+REDUCIBLE_MODES = {"L", "LA", "RGB", "RGBA", "CMYK"}
 
 
 @functools.cache
@@ -31,6 +40,56 @@ def _srgb():
 
 def _has_alpha(image: Image.Image) -> bool:
     return image.mode in {"RGBA", "LA", "PA", "RGBa", "La"} or "transparency" in image.info
+
+
+def reduction(width: int, height: int) -> int:
+    """The whole factor that brings ``width`` × ``height`` within MAX_SIDE (1: none)."""
+    return -(-max(width, height) // MAX_SIDE)
+
+
+def bounded_size(width: int, height: int) -> tuple[int, int]:
+    """The size shrink() makes of a picture of ``width`` × ``height``."""
+    factor = reduction(width, height)
+    return -(-width // factor), -(-height // factor)
+
+
+def shrink(image: Image.Image) -> Image.Image:
+    """``image`` (decoded) at most MAX_SIDE on its longest side, with its format and metadata.
+
+    A whole-factor box reduction (an exact area average) made band by band: Pillow's reduce
+    and its colour conversions copy the whole picture first (a 40-megapixel picture is 160 MB
+    decoded, and an RGBA one's premultiplied copy as much again), while a band costs a few
+    megabytes. The full-size picture can go as soon as this returns.
+    """
+    factor = reduction(*image.size)
+    if factor == 1:
+        return image
+    source_format, info = image.format, dict(image.info)
+    info.pop("transparency", None)  # applied: bands with it become RGBA
+    try:
+        image = _reduce_in_bands(image, factor)
+    except ValueError:  # e.g. 16-bit modes Pillow cannot convert directly
+        raise ValidationError(_("This image's colour format is not supported."), code="colour_format") from None
+    image.info = info
+    image.format = source_format  # what normalise() stores it as
+    return image
+
+
+def _reduce_in_bands(image: Image.Image, factor: int) -> Image.Image:
+    from PIL import Image
+
+    width, height = image.size
+    step = BAND_ROWS * factor
+    result = None
+    for top in range(0, height, step):  # each band's boxes are the same as the whole picture's
+        band = image.crop((0, top, width, min(top + step, height)))
+        if band.mode not in REDUCIBLE_MODES:
+            band = band.convert("RGBA" if _has_alpha(band) else "RGB")
+        small = band.reduce(factor)
+        if result is None:
+            result = Image.new(small.mode, (-(-width // factor), -(-height // factor)))
+        result.paste(small, (0, top // factor))
+    return result
 
 
 def normalise(image: Image.Image) -> tuple[Image.Image, str]:

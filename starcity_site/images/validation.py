@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from starcity_site.images import processing
+
 if TYPE_CHECKING:
     from PIL import Image
 
@@ -81,7 +83,8 @@ def _damaged() -> ValidationError:
 
 
 def check_upload(f) -> Image.Image:
-    """Return ``f`` decoded (fully loaded) or raise ValidationError saying which rule it broke.
+    """Return ``f`` decoded (fully loaded, at most ``processing.MAX_SIDE`` on its longest side)
+    or raise ValidationError saying which rule it broke.
 
     ``f`` is any Django File (an upload, or a FieldFile in storage). The result is remembered on
     ``f``, so calling this again for the same file costs nothing.
@@ -121,11 +124,16 @@ def check_upload(f) -> Image.Image:
             header.verify()  # structure and checksums, without decoding pixels
             f.seek(0)
             image = Image.open(f, formats=[image_format])
+            # A large JPEG is decoded at a half, quarter or eighth of its size when that still
+            # covers what is stored (processing.MAX_SIDE): libjpeg reads all the data either way.
+            image.draft(None, processing.bounded_size(*image.size))
             image.load()  # decoding proves the data is all there
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise too_many_pixels_error() from None
         except Exception:  # Pillow raises many types for corrupt data (OSError, SyntaxError, …)
             raise _damaged() from None
+    # Only the stored size is kept: the full-size picture goes as soon as this returns.
+    image = processing.shrink(image)
     f.seek(0)
     setattr(f, CACHE_ATTRIBUTE, image)
     return image

@@ -43,7 +43,7 @@ def error_text(response) -> str:
 
 
 def test_lockout_after_the_failure_limit_then_cool_off_lets_the_editor_back(client, editor, login_url):
-    limit = settings.AXES_FAILURE_LIMIT
+    limit = settings.LOGIN_ACCOUNT_FAILURE_LIMIT
     assert 3 <= limit <= 10
     cooloff = datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
     assert datetime.timedelta(minutes=5) <= cooloff <= datetime.timedelta(hours=24)  # not permanent
@@ -70,7 +70,7 @@ def test_lockout_after_the_failure_limit_then_cool_off_lets_the_editor_back(clie
 
 def test_spoofed_forwarded_for_cannot_reset_the_failure_count(client, editor, login_url, settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    limit = settings.AXES_FAILURE_LIMIT
+    limit = settings.LOGIN_ACCOUNT_FAILURE_LIMIT
     for n in range(limit):
         # The attacker invents a new address each time; the router appends the real one.
         forwarded = f"198.51.100.{n}, 203.0.113.7"
@@ -93,7 +93,7 @@ def test_spoofed_forwarded_for_cannot_reset_the_failure_count(client, editor, lo
 
 def test_without_a_trusted_proxy_forwarded_for_is_ignored(client, editor, login_url, settings):
     settings.TRUSTED_PROXY_COUNT = 0
-    for n in range(settings.AXES_FAILURE_LIMIT):
+    for n in range(settings.LOGIN_ACCOUNT_FAILURE_LIMIT):
         attempt(client, login_url, editor.username, "wrong", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
     response = attempt(client, login_url, editor.username, PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.1")
     assert response.status_code == 429
@@ -116,6 +116,38 @@ def test_client_ip_trusts_only_the_routers_entry(settings, count, forwarded, rem
     settings.TRUSTED_PROXY_COUNT = count
     request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+def test_guesses_spread_over_many_accounts_lock_the_address_out(client, login_url, db):
+    """40 wrong passwords from one address across 10 accounts (4 each, under the per-account limit)."""
+    from tests import factories
+
+    assert settings.LOGIN_ACCOUNT_FAILURE_LIMIT < settings.LOGIN_ADDRESS_FAILURE_LIMIT <= 40
+    accounts = [factories.make_user(username=f"editor{n}") for n in range(10)]
+    statuses = [
+        attempt(client, login_url, account.username, "wrong", REMOTE_ADDR="203.0.113.9").status_code
+        for _round in range(4)
+        for account in accounts
+    ]
+    assert statuses.count(429) >= 40 - settings.LOGIN_ADDRESS_FAILURE_LIMIT + 1
+    assert statuses.index(429) == settings.LOGIN_ADDRESS_FAILURE_LIMIT - 1
+    # Locked out for every account from that address, even with the right password...
+    right = attempt(client, login_url, accounts[0].username, PASSWORD, REMOTE_ADDR="203.0.113.9")
+    assert right.status_code == 429
+    # ...while the same account logs in from elsewhere.
+    elsewhere = attempt(client, login_url, accounts[0].username, PASSWORD, REMOTE_ADDR="198.51.100.20")
+    assert elsewhere.status_code == 302
+
+
+def test_a_few_typos_on_several_accounts_behind_one_address_lock_nobody_else(client, login_url, db):
+    """An office behind one address: one editor's typos lock that editor, not the colleagues."""
+    from tests import factories
+
+    typist, colleague = factories.make_user(username="typist"), factories.make_user(username="colleague")
+    for _ in range(settings.LOGIN_ACCOUNT_FAILURE_LIMIT):
+        attempt(client, login_url, typist.username, "wrong", REMOTE_ADDR="203.0.113.10")
+    assert attempt(client, login_url, typist.username, PASSWORD, REMOTE_ADDR="203.0.113.10").status_code == 429
+    assert attempt(client, login_url, colleague.username, PASSWORD, REMOTE_ADDR="203.0.113.10").status_code == 302
 
 
 # --- Enumeration and redirects ------------------------------------------------------------------

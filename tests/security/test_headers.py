@@ -41,6 +41,7 @@ def assert_secure_headers(response, url: str) -> None:
     assert response["X-Content-Type-Options"] == "nosniff", url
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin", url
     assert response["Cross-Origin-Opener-Policy"] == "same-origin", url
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin", url
     hsts = response["Strict-Transport-Security"]
     assert "max-age=31536000" in hsts and "includeSubDomains" in hsts, url
 
@@ -96,3 +97,17 @@ def test_admin_pages_send_the_headers_and_cookies_are_secure_httponly_samesite(c
     assert index.status_code == 200
     assert_secure_headers(index, "admin index")
     assert "no-cache" in index["Cache-Control"] or "private" in index["Cache-Control"]
+
+
+@pytest.mark.parametrize("secure", [True, False], ids=["https", "plain http, redirected first"])
+def test_a_bad_host_400_carries_every_security_header(client, production, db, secure):
+    """DisallowedHost is raised by the first layer that reads the host: over plain HTTP that is
+    the HTTPS redirect, before any other layer has run."""
+    production.ALLOWED_HOSTS = ["starcity.example.com"]
+    response = client.get("/news/", HTTP_HOST="evil.example", secure=secure)
+    assert response.status_code == 400
+    assert "That request could not be understood" in response.content.decode()
+    for name in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Cross-Origin-Opener-Policy"):
+        assert response.has_header(name), name
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]

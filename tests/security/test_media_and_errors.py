@@ -1,4 +1,5 @@
-"""Media URLs cannot list directories or climb out of MEDIA_ROOT; errors never show internals."""
+"""Media URLs serve only stored images: no listing, nothing outside MEDIA_ROOT, nothing else in it;
+errors never show internals."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from django.http import Http404
 from django.test import Client, RequestFactory
 
-from starcity_site.views import media
+from starcity_site.media import media
 
 TRAVERSALS = [
     "/media/../starcity_site/settings.py",
@@ -18,17 +19,33 @@ TRAVERSALS = [
     "/media/%2fetc%2fpasswd",
     "/media//etc/passwd",
     "/media/images/ok.png%00.txt",
+    "/media/images/article/ok.png%00.txt",
+    "/media/images/article/../../outside.txt",
+    "/media/images/article/%2e%2e/%2e%2e/outside.txt",
+    "/media/images/article/",
+    "/media/images/article",
     "/media/images/",
     "/media/images",
     "/media/",
+    "/media/images/article/page.html",
+    "/media/images/article/notes.txt",
+    "/media/images/article/ok.svg",
+    "/media/images/article/.hidden.png",
+    "/media/images/article/ok.png/",
+    "/media/elsewhere/article/ok.png",
 ]
 
 
 @pytest.fixture
 def media_file(settings):
-    folder = settings.MEDIA_ROOT / "images"
+    folder = settings.MEDIA_ROOT / "images" / "article"
     folder.mkdir(parents=True)
     (folder / "ok.png").write_bytes(b"\x89PNG fake")
+    # Files in MEDIA_ROOT the site did not make (e.g. copied there by hand) are not served either.
+    for name in ("page.html", "notes.txt", "ok.svg", ".hidden.png"):
+        (folder / name).write_text("<script>SECRET</script>")
+    (settings.MEDIA_ROOT / "elsewhere" / "article").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "elsewhere" / "article" / "ok.png").write_text("SECRET")
     (settings.MEDIA_ROOT.parent / "outside.txt").write_text("SECRET")
     return folder / "ok.png"
 
@@ -50,8 +67,24 @@ def test_media_view_refuses_paths_outside_media_root(media_file, path):
 
 
 def test_media_view_serves_a_real_file(media_file):
-    response = media(RequestFactory().get("/media/images/ok.png"), "images/ok.png")
+    response = media(RequestFactory().get("/media/images/article/ok.png"), "images/article/ok.png")
     assert response.status_code == 200
+
+
+def test_stored_images_are_served_with_nosniff_and_long_cache_headers(db, media_file, settings):
+    rendition = settings.MEDIA_ROOT / "renditions" / "0f3a" / "wide-320.webp"
+    rendition.parent.mkdir(parents=True)
+    rendition.write_bytes(b"RIFF fake")
+    for url, content_type in (
+        ("/media/images/article/ok.png", "image/png"),
+        ("/media/renditions/0f3a/wide-320.webp", "image/webp"),
+    ):
+        response = Client().get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == content_type
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 @pytest.fixture

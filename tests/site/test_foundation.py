@@ -51,8 +51,10 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_deploy_reports_no_issues_with_production_values():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+def test_check_deploy_reports_no_issues_with_production_values(collected_static):
+    # As README's deploy steps leave it: built (bin/build), uploads in object storage.
+    env = production_env(STATIC_ROOT=str(collected_static), AWS_STORAGE_BUCKET_NAME="starcity-media")
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
@@ -167,12 +169,13 @@ def test_site_wide_links_follow_the_script_prefix(client, db):
     )
 
 
-def test_the_wsgi_module_freezes_what_start_up_made_before_gunicorn_forks():
+def test_the_wsgi_module_freezes_what_start_up_made_before_gunicorn_forks(collected_static):
     # gunicorn preloads this module in the master; what it leaves for the collector to scan,
     # every worker scans again on each full collection (issue 8, starcity_site/wsgi.py).
     code = "import gc, starcity_site.wsgi; print(gc.get_freeze_count())"
+    env = production_env(STATIC_ROOT=str(collected_static))  # production refuses to start unbuilt
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=BASE_DIR, env=production_env(), capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 50_000

@@ -501,3 +501,58 @@ def test_admin_upload_of_a_good_file_is_processed(editor_client):
     person.refresh_from_db()
     assert (person.image_width, person.image_height) == (700, 500)
     assert f"renditions/{person.image.name.rsplit('/', 1)[1][:-4]}/wide-640.webp" in stored_files()
+
+
+# --- bounded memory for large uploads (bench/upload_memory.py measures the worker) --------------
+def test_a_large_upload_is_stored_within_max_side_by_a_whole_factor():
+    from starcity_site.images.processing import MAX_SIDE
+
+    person = Person(name="Wide", slug="wide", image=upload(encoded(gradient((3 * MAX_SIDE - 50, 900)), "PNG"), "w.png"))
+    person.save()
+    # ceil(9550 / 3200) = 3: an exact area average, never below the widest rendition.
+    assert (person.image_width, person.image_height) == (3184, 300)
+    assert max(WIDTHS) < person.image_width <= MAX_SIDE
+    with default_storage.open(person.image.name) as f:
+        stored = Image.open(f)
+        assert stored.format == "PNG" and stored.size == (3184, 300)
+
+
+def test_shrinking_band_by_band_equals_reducing_the_whole_picture():
+    from starcity_site.images import processing
+
+    picture = gradient((processing.MAX_SIDE * 2 + 7, 2 * processing.BAND_ROWS * 2 + 5), mode="RGBA")
+    picture.putalpha(Image.linear_gradient("L").resize(picture.size))
+    picture.format = "PNG"
+    shrunk = processing.shrink(picture)
+    assert shrunk.format == "PNG" and shrunk.mode == "RGBA"
+    assert shrunk.tobytes() == picture.reduce(3).tobytes()
+
+
+def test_a_large_palette_png_with_transparency_keeps_it(settings):
+    from starcity_site.images.processing import MAX_SIDE
+
+    palette = gradient((MAX_SIDE + 400, 200)).convert("P", palette=Image.Palette.ADAPTIVE)
+    data = encoded(palette, "PNG", transparency=0)
+    person = Person(name="Pal", slug="pal", image=upload(data, "p.png", "image/png"), image_alt="x")
+    person.save()
+    assert person.image_width <= MAX_SIDE
+    with default_storage.open(person.image.name) as f:
+        assert Image.open(f).mode == "RGBA"
+
+
+def test_a_large_jpeg_is_decoded_at_a_fraction_of_its_size(monkeypatch):
+    from starcity_site.images import processing, validation
+
+    decoded = []
+    shrink = processing.shrink
+    monkeypatch.setattr(processing, "shrink", lambda image: decoded.append(image.size) or shrink(image))
+    image = validation.check_upload(jpeg((4 * processing.MAX_SIDE, 400)))
+    assert decoded == [(processing.MAX_SIDE, 100)]  # libjpeg scaled it by 4 as it decoded
+    assert image.format == "JPEG" and image.size == (processing.MAX_SIDE, 100)
+
+
+def test_a_truncated_large_jpeg_is_still_refused():
+    from starcity_site.images.processing import MAX_SIDE
+
+    data = encoded(gradient((4 * MAX_SIDE, 400)), "JPEG")
+    assert "damaged" in refusal(upload(data[: len(data) * 2 // 3], "cut.jpg"))
