@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView
 from people import structured_data
 from people.models import Character, Credit, CreditKind, Person
 from shows.models import Episode
-from spoilers.views import SpoilerContextMixin
+from starcity_site.reading import ReaderProgressMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 RELATED_NEWS = 4
@@ -49,10 +49,10 @@ class PersonListView(SeoMixin, ListView):
         return breadcrumb_trail(("People", ""))
 
 
-class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
+class PersonDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
-    spoiler_context = (*SpoilerContextMixin.spoiler_context, "related_news")
+    masked_context = ("related_news",)
 
     def get_queryset(self):
         credits = Prefetch(
@@ -91,9 +91,10 @@ class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         return [structured_data.person(self.object)]
 
 
-class CharacterDetailView(SpoilerContextMixin, SeoMixin, DetailView):
+class CharacterDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "people/character_detail.html"
     context_object_name = "character"
+    masked_context = ("episodes",)
 
     def get_queryset(self):
         played_by = Prefetch(

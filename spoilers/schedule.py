@@ -8,7 +8,7 @@ import datetime
 
 from django.http import HttpRequest
 
-from spoilers.episodes import episode_index
+from shows.models import Episode
 from spoilers.progress import next_change
 from spoilers.request import cookie_token
 
@@ -19,6 +19,4 @@ def progress_variant(request: HttpRequest) -> str:
 
 
 def next_spoiler_change(now: datetime.datetime) -> datetime.datetime | None:
-    # From the episode index rather than a query of its own: on a cold cache this loads the
-    # index the page about to be rendered needs anyway, so the page costs no extra query.
-    return next_change(now, [ref.airs_at for ref in episode_index().ordered if ref.airs_at is not None])
+    return next_change(now, list(Episode.objects.filter(airs_at__isnull=False).values_list("airs_at", flat=True)))

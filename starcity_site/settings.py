@@ -75,6 +75,8 @@ RENDER_SLOTS = conf.number(env, "RENDER_SLOTS", 2)
 RENDER_SLOT_WAIT = conf.number(env, "RENDER_SLOT_WAIT", 15, minimum=0.01, whole=False)
 
 ROOT_URLCONF = "starcity_site.urls"
+# How far a reader has watched, for spoiler masking (starcity_site.reading).
+READER_PROGRESS = "spoilers.request.get_progress"
 WSGI_APPLICATION = "starcity_site.wsgi.application"
 
 TEMPLATES = [
