@@ -99,7 +99,3 @@ class TimelineEventDisplay(SpoilerDisplay):
     @property
     def display_title(self) -> str:
         return self.public_title if self.is_masked else self.title
-
-    @property
-    def display_show_history(self) -> str:
-        return "" if self.is_masked else self.show_history
