@@ -9,7 +9,7 @@ import datetime
 from django.http import HttpRequest
 
 from shows.models import Episode
-from spoilers.progress import next_change
+from spoilers.progress import DEFAULT_GRACE, next_change
 from spoilers.request import cookie_token
 
 
@@ -19,4 +19,6 @@ def progress_variant(request: HttpRequest) -> str:
 
 
 def next_spoiler_change(now: datetime.datetime) -> datetime.datetime | None:
-    return next_change(now, list(Episode.objects.filter(airs_at__isnull=False).values_list("airs_at", flat=True)))
+    # Only episodes that air, or leave the grace, from now on can change what a reader sees.
+    airs = Episode.objects.filter(airs_at__gt=now - DEFAULT_GRACE).values_list("airs_at", flat=True)
+    return next_change(now, list(airs))

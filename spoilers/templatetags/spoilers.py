@@ -14,10 +14,11 @@ from starcity_site.context_processors import nav_urls
 register = template.Library()
 
 
-def episode_groups(progress: Progress) -> list[tuple[str, list]]:
-    """Aired episodes as (optgroup label, [EpisodeRef]) by show and season, for a <select>.
+def episode_groups(progress: Progress) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    """Aired episodes as (optgroup label, [(value, label, selected)]) by show and season.
 
     Unaired episodes cannot have been seen, so they are not offered (the current setting is kept).
+    Every page carries the form, with a hundred options or so: the template only prints them.
     """
     shown = [
         r
@@ -25,7 +26,10 @@ def episode_groups(progress: Progress) -> list[tuple[str, list]]:
         if (r.airs_at is not None and r.airs_at <= progress.now) or r.token == progress.token
     ]
     return [
-        (f"{show} — season {season}", list(refs))
+        (
+            f"{show} — season {season}",
+            [(r.token, f"{r.code}: {r.title}" if r.title else r.code, r.token == progress.token) for r in refs],
+        )
         for (show, season), refs in groupby(shown, key=lambda r: (r.show_title, r.season))
     ]
 
