@@ -21,8 +21,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from news.models import Article, Tag
-from spoilers.masking import mask
 from spoilers.progress import Progress
+from starcity_site.reading import apply_progress
 from starcity_site.seo import SITE_NAME, absolute_url
 
 ITEMS = 20
@@ -77,7 +77,7 @@ class NewsRssFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return mask(
+        return apply_progress(
             list(self.articles(obj).select_related("author").prefetch_related("tags")[:ITEMS]),
             self.progress or Progress.from_token(""),
         )

@@ -102,7 +102,7 @@ class Article(ArticleDisplay, ImageFields, Publishable):
     source_url = models.URLField(_("source URL"), blank=True, validators=[URLValidator(schemes=["http", "https"])])
     featured = models.BooleanField(_("featured"), default=False)
     # Spoilers (issue 9): fans who have not seen ``spoils_episode`` get the safe headline and
-    # standfirst instead, no body and (with image_spoils) no picture; see spoilers.masking.
+    # standfirst instead, no body and (with image_spoils) no picture; see spoilers.display.
     spoils_episode = models.ForeignKey(
         Episode,
         verbose_name=_("spoils episode"),

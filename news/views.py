@@ -22,7 +22,7 @@ from news.models import Article, Category, Tag
 from news.preview import is_preview, visible_articles
 from people.models import BillingLevel, Credit
 from shows.models import Show, ShowStatus
-from spoilers.views import SpoilerContextMixin
+from starcity_site.reading import ReaderProgressMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 PAGE_SIZE = 12
@@ -60,8 +60,9 @@ def published_months():
     return Article.objects.published().datetimes("published_at", "month", order="DESC")
 
 
-class HomeView(SpoilerContextMixin, SeoMixin, TemplateView):
+class HomeView(ReaderProgressMixin, SeoMixin, TemplateView):
     template_name = "home.html"
+    masked_context = ("featured", "latest")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -108,12 +109,13 @@ class HomeView(SpoilerContextMixin, SeoMixin, TemplateView):
         return [structured_data.website()]
 
 
-class NewsListBase(SpoilerContextMixin, SeoMixin, ListView):
+class NewsListBase(ReaderProgressMixin, SeoMixin, ListView):
     """A paginated list of published article cards. ``?page=abc`` and out-of-range pages are 404."""
 
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    masked_context = ("articles",)
     heading = "News"
     intro = ""
 
@@ -246,9 +248,10 @@ class ArchiveIndexView(SeoMixin, TemplateView):
         return breadcrumb_trail(("News", "/news/"), ("Archive", ""))
 
 
-class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
+class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"
+    masked_context = ("previous_article", "next_article", "related")
 
     def get_queryset(self):
         # The neighbours' ids come with the article: two index probes inside its own query. The

@@ -91,7 +91,7 @@ class Character(CharacterDisplay, models.Model):
     )
     counterpart_note = models.TextField(_("what the show changed"), blank=True)
     # Spoilers (issue 9): what an episode reveals about a character is shown only to fans who
-    # have seen that episode (spoilers.masking).
+    # have seen that episode (spoilers.display).
     description_spoils_episode = models.ForeignKey(
         Episode,
         verbose_name=_("description spoils"),

@@ -15,7 +15,7 @@ from people.models import Character, Credit, CreditKind, Person
 from shows import structured_data as show_structured_data
 from shows.models import Episode, Show
 from shows.views import show_crumb, shows_crumb
-from spoilers.views import SpoilerContextMixin
+from starcity_site.reading import ReaderProgressMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 RELATED_NEWS = 4
@@ -51,10 +51,10 @@ class PersonListView(SeoMixin, ListView):
         return breadcrumb_trail(("People", ""))
 
 
-class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
+class PersonDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "people/person_detail.html"
     context_object_name = "person"
-    spoiler_context = (*SpoilerContextMixin.spoiler_context, "related_news")
+    masked_context = ("related_news",)
 
     def get_queryset(self):
         credits = Prefetch(
@@ -93,9 +93,10 @@ class PersonDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         return [structured_data.person(self.object)]
 
 
-class CharacterDetailView(SpoilerContextMixin, SeoMixin, DetailView):
+class CharacterDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "people/character_detail.html"
     context_object_name = "character"
+    masked_context = ("episodes",)
 
     def get_queryset(self):
         played_by = Prefetch(

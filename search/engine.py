@@ -34,8 +34,8 @@ from people.models import Character, Person
 from search import glossary, highlight
 from search.query import ParsedQuery
 from shows.models import Show
-from spoilers.masking import mask, spoiler_safe_q
 from spoilers.progress import Progress
+from starcity_site.reading import apply_progress
 
 CONFIG = "simple"
 ARTICLES_PER_PAGE = 10
@@ -147,11 +147,13 @@ def search(query: ParsedQuery, progress: Progress, page_number: str | None = Non
         qs = engine.matching(kind, query, progress)
         if kind.key == "articles":
             page = Paginator(qs, ARTICLES_PER_PAGE).get_page(page_number)
-            groups.append(Group(kind, hits(engine, kind, mask(list(page.object_list), progress), query), page))
+            groups.append(
+                Group(kind, hits(engine, kind, apply_progress(list(page.object_list), progress), query), page)
+            )
             if page.number > 1:
                 break  # later pages page through news only; the other groups are on page 1
         else:
-            groups.append(Group(kind, hits(engine, kind, mask(list(qs[:GROUP_LIMIT]), progress), query)))
+            groups.append(Group(kind, hits(engine, kind, apply_progress(list(qs[:GROUP_LIMIT]), progress), query)))
     else:
         glossary_group = Group(GLOSSARY, engine.glossary(query))
         # "N1", "KGB", "Zvyozdny gorodok": when the best entry is named by the query itself, it
@@ -265,7 +267,7 @@ class PostgresEngine:
                 **excerpts,
             )
             .filter(
-                spoiler_safe_q(progress, Q(search=tsquery), Q(safe_search=tsquery), field=kind.spoiler_field)
+                progress.search_filter(Q(search=tsquery), Q(safe_search=tsquery), field=kind.spoiler_field)
                 if kind.spoiler_field
                 else Q(search=tsquery)
             )
@@ -322,7 +324,7 @@ class SimpleEngine:
         condition = self.field_match(kind.fields, query)
         if kind.spoiler_field:
             safe = self.field_match(list(kind.safe_fields), query)
-            condition = spoiler_safe_q(progress, condition, safe, field=kind.spoiler_field)
+            condition = progress.search_filter(condition, safe, field=kind.spoiler_field)
         return kind.queryset().filter(condition).annotate(score=score).order_by("-score", *kind.default_order())
 
     def glossary(self, query: ParsedQuery) -> list[Hit]:

@@ -6,10 +6,10 @@ from django.views.generic import TemplateView
 
 from search import engine
 from search.query import MAX_LENGTH, parse
-from spoilers.request import get_progress
+from starcity_site.reading import ReaderProgressMixin
 
 
-class SearchView(TemplateView):
+class SearchView(ReaderProgressMixin, TemplateView):
     template_name = "search/results.html"
     # Results go into the page cache like any page (an edit still shows at once), but only for
     # two minutes: when an episode airs, fans search the same few names, while every distinct
@@ -20,8 +20,7 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = parse(self.request.GET.get("q"))
-        progress = get_progress(self.request)
-        groups = engine.search(query, progress, self.request.GET.get("page")) if query else []
+        groups = engine.search(query, self.progress, self.request.GET.get("page")) if query else []
         context.update(
             query=query,
             max_length=MAX_LENGTH,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.contrib import admin
 
 from shows.models import Episode, Season, Show
-from spoilers.admin_tools import EPISODE_SPOILER_FIELDS
 from starcity_site.admin import ContentAdmin
 
 IMAGE_FIELDSET = (
@@ -28,7 +27,7 @@ class SeasonInline(admin.TabularInline):
 
 class EpisodeInline(admin.TabularInline):
     model = Episode
-    fields = ["number", "title", "airs_at", *EPISODE_SPOILER_FIELDS]
+    fields = ["number", "title", "airs_at", "synopsis_spoils"]
     extra = 0
     show_change_link = True
 
@@ -72,4 +71,4 @@ class EpisodeAdmin(ContentAdmin):
     search_fields = ["title", "synopsis", "season__show__title"]
     date_hierarchy = "airs_at"
     autocomplete_fields = ["season"]
-    fields = ["season", "number", "title", "airs_at", "synopsis", *EPISODE_SPOILER_FIELDS]
+    fields = ["season", "number", "title", "airs_at", "synopsis", "synopsis_spoils"]

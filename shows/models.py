@@ -8,8 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from spoilers.display import EpisodeDisplay
 from starcity_site.images import ImageFields
+from starcity_site.reading import SpoilerDisplay
 
 
 class ShowStatus(models.TextChoices):
@@ -118,6 +118,22 @@ class EpisodeQuerySet(models.QuerySet):
         return self.select_related("season__show")
 
 
+class EpisodeDisplay(SpoilerDisplay):
+    """What a reader who has not seen the episode may see of it (starcity_site.reading)."""
+
+    @property
+    def synopsis_masked(self) -> bool:
+        return self.synopsis_spoils and self.hides(self.pk)
+
+    @property
+    def synopsis_spoiler(self):
+        return self.spoiled_ref(self.pk) if self.synopsis_masked else None
+
+    @property
+    def display_synopsis(self) -> str:
+        return "" if self.synopsis_masked else self.synopsis
+
+
 class Episode(EpisodeDisplay, models.Model):
     season = models.ForeignKey(Season, verbose_name=_("season"), on_delete=models.CASCADE, related_name="episodes")
     number = models.PositiveSmallIntegerField(_("number"))
@@ -125,7 +141,7 @@ class Episode(EpisodeDisplay, models.Model):
     airs_at = models.DateTimeField(_("air date and time"), null=True, blank=True)
     synopsis = models.TextField(_("synopsis"), blank=True)
     # Spoilers (issue 9): a synopsis that gives the episode away is shown only to fans who have
-    # seen it (spoilers.masking); everyone else sees the episode's title and air date.
+    # seen it (EpisodeDisplay); everyone else sees the episode's title and air date.
     synopsis_spoils = models.BooleanField(
         _("synopsis spoils this episode"),
         default=False,

@@ -16,8 +16,7 @@ from django.views.generic import DetailView, ListView
 
 from shows import structured_data
 from shows.models import Episode, Season, Show
-from spoilers.request import get_progress
-from spoilers.views import SpoilerContextMixin
+from starcity_site.reading import ReaderProgressMixin
 from starcity_site.seo import PageMeta, SeoMixin, breadcrumb_trail, describe
 
 LATEST_NEWS = 4
@@ -47,9 +46,10 @@ class ShowListView(SeoMixin, ListView):
         return breadcrumb_trail(("Shows", ""))
 
 
-class ShowDetailView(SpoilerContextMixin, SeoMixin, DetailView):
+class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
+    masked_context = ("latest_news", "crossovers")
 
     def get_object(self, queryset=None):
         # The show and its spin-offs in one query (the page has little query budget to spare).
@@ -135,7 +135,7 @@ class SeasonDetailView(SeoMixin, DetailView):
         return [structured_data.tv_season(self.object)]
 
 
-class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
+class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "shows/episode_detail.html"
     context_object_name = "episode"
 
@@ -161,12 +161,8 @@ class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
             previous_episode=siblings[index - 1] if index > 0 else None,
             next_episode=siblings[index + 1] if index + 1 < len(siblings) else None,
             credits=self.credits,
-            synopsis_spoiler=self._progress_ref(episode),
         )
         return context
-
-    def _progress_ref(self, episode):
-        return get_progress(self.request).ref(episode.pk) if episode.synopsis_masked else None
 
     def get_page_meta(self):
         episode = self.object

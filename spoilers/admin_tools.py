@@ -1,6 +1,6 @@
 """Admin pieces for spoiler fields, used by the apps' admin modules: fieldsets beside the
 content they guard, and a preview "as a fan who has seen up to …" (links to the public page with ``?as_progress=``, which only
-staff may use and which is never cached: see spoilers.request and spoilers.middleware).
+staff may use and which is never cached: see spoilers.request and starcity_site.reading).
 
 Usage in an app's admin (the admin helper owns those files)::
 
@@ -16,7 +16,8 @@ from urllib.parse import urlencode
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from spoilers.episodes import episode_index
+from shows.models import Episode
+from spoilers.episodes import load_index
 from spoilers.request import PREVIEW_PARAM
 
 SPOILER_HELP = "Fans who have not seen the episode get the spoiler-free version; nothing spoiling reaches their page."
@@ -43,11 +44,10 @@ CHARACTER_SPOILER_FIELDSET = (
         "description": SPOILER_HELP,
     },
 )
-EPISODE_SPOILER_FIELDS = ["synopsis_spoils"]
 
 
 def _spoiled_episode_ids(obj) -> list[int]:
-    if obj._meta.label_lower == "shows.episode":
+    if isinstance(obj, Episode):
         return [obj.pk]
     ids = [
         getattr(obj, name, None)
@@ -58,7 +58,7 @@ def _spoiled_episode_ids(obj) -> list[int]:
 
 def preview_choices(obj) -> list[tuple[str, str]]:
     """(label, token) pairs worth previewing: nothing seen, just before and at each spoiled episode, all."""
-    index = episode_index()
+    index = load_index()
     choices = [("has seen nothing", "none")]
     for pk in _spoiled_episode_ids(obj):
         ref = index.by_id.get(pk)

@@ -8,10 +8,9 @@ class SpoilersConfig(AppConfig):
     verbose_name = "Spoilers"
 
     def ready(self) -> None:
-        from spoilers import episodes, schedule
+        from spoilers import schedule
         from starcity_site.caching import register_due_source
         from starcity_site.caching.variant import register_variant
 
-        episodes.connect()
         register_due_source(schedule.next_spoiler_change)
         register_variant(schedule.progress_variant)

@@ -1,40 +1,38 @@
-"""Spoiler-safe display attributes for the models that can spoil, safe by default.
+"""What a reader who is behind may see of an article, a character or a timeline event.
 
-Templates print ``display_title``, ``display_standfirst``, ``display_description``,
-``display_fate``, ``display_synopsis`` and test ``is_masked`` / ``show_image``. Until
-``spoilers.masking.mask`` has decided for a reader, each answers as for a reader who has seen
-nothing: a page that forgets to mask shows the spoiler-free version, never the spoiler.
-``mask`` stores its decision in the instance's ``__dict__`` under ``_spoiler_<name>``.
-
-No import of any app here: the models mix these in.
+Templates print the ``display_*`` properties and test ``is_masked`` / ``*_masked``; views call
+``apply_progress(progress, reveal=False)`` (starcity_site.reading) to say who is reading. Until
+then each answers as for a reader who has seen nothing: safe by default. ``public_*`` is always
+the spoiler-free text, for what any reader may see whatever their progress (Open Graph, JSON-LD,
+feeds, <title>). Masked text is replaced, not hidden: a spoiler never reaches the HTML of a
+reader who is behind. (An episode's synopsis: shows.models.EpisodeDisplay.)
 """
 
 from __future__ import annotations
 
-
-def _decided(obj, name: str, default):
-    return obj.__dict__.get(f"_spoiler_{name}", default)
-
+from starcity_site.reading import SpoilerDisplay
 
 GENERIC_SAFE_TITLE = "A story about a recent episode"
+GENERIC_SAFE_EVENT_TITLE = "A moment from a recent episode"
 
 
-class ArticleDisplay:
+class ArticleDisplay(SpoilerDisplay):
     @property
     def spoiler_episode(self):
-        """The EpisodeRef this article spoils (set by ``mask``), or None."""
-        return _decided(self, "episode", None)
+        """The episode this article spoils, as the reader's progress names it, or None."""
+        return self.spoiled_ref(self.spoils_episode_id)
 
     @property
     def is_masked(self) -> bool:
-        return _decided(self, "masked", self.spoils_episode_id is not None)
+        """Body, caption and a spoiling image must not be rendered."""
+        return self.hides(self.spoils_episode_id)
 
     @property
     def public_title(self) -> str:
-        """Always spoiler-free: Open Graph, JSON-LD, feeds and <title> use it."""
         if self.spoils_episode_id is None:
             return self.title
-        return _decided(self, "public_title", self.safe_title or GENERIC_SAFE_TITLE)
+        ref = self.spoiler_episode
+        return self.safe_title or (f"A story about {ref.label}" if ref is not None else GENERIC_SAFE_TITLE)
 
     @property
     def public_standfirst(self) -> str:
@@ -53,22 +51,23 @@ class ArticleDisplay:
         return bool(self.image) and not (self.is_masked and self.image_spoils)
 
 
-class CharacterDisplay:
+class CharacterDisplay(SpoilerDisplay):
+    # Editors mark what spoils: a fate with no episode named is public knowledge (history, say).
     @property
     def description_spoiler(self):
-        return _decided(self, "description_episode", None)
+        return self.spoiled_ref(self.description_spoils_episode_id)
 
     @property
     def fate_spoiler(self):
-        return _decided(self, "fate_episode", None)
+        return self.spoiled_ref(self.fate_spoils_episode_id)
 
     @property
     def description_masked(self) -> bool:
-        return _decided(self, "description_masked", self.description_spoils_episode_id is not None)
+        return self.hides(self.description_spoils_episode_id)
 
     @property
     def fate_masked(self) -> bool:
-        return _decided(self, "fate_masked", self.fate_spoils_episode_id is not None)
+        return self.hides(self.fate_spoils_episode_id)
 
     @property
     def display_description(self) -> str:
@@ -79,11 +78,24 @@ class CharacterDisplay:
         return "" if self.fate_masked else self.fate
 
 
-class EpisodeDisplay:
-    @property
-    def synopsis_masked(self) -> bool:
-        return _decided(self, "synopsis_masked", self.synopsis_spoils)
+class TimelineEventDisplay(SpoilerDisplay):
+    """The show's side of an event and its title may give an episode away; the real side never."""
 
     @property
-    def display_synopsis(self) -> str:
-        return "" if self.synopsis_masked else self.synopsis
+    def spoiler_episode(self):
+        return self.spoiled_ref(self.spoils_episode_id)
+
+    @property
+    def is_masked(self) -> bool:
+        return self.hides(self.spoils_episode_id)
+
+    @property
+    def public_title(self) -> str:
+        if self.spoils_episode_id is None:
+            return self.title
+        ref = self.spoiler_episode
+        return self.safe_title or (f"A moment from {ref.label}" if ref is not None else GENERIC_SAFE_EVENT_TITLE)
+
+    @property
+    def display_title(self) -> str:
+        return self.public_title if self.is_masked else self.title

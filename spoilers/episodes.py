@@ -1,12 +1,10 @@
-"""The episode index: every episode as a small tuple, kept in the shared cache.
+"""The episode index: every episode as a small tuple, read in one query when a reader's progress
+is worked out (spoilers.progress), once per request.
 
-Deciding whether a reader has seen an episode needs its show, season, number and air time. Every
-page needs that (the progress form lists the episodes; lists show articles that spoil them), so
-rather than join or query per page, one list of all episodes (a few hundred rows at most) lives
-in the cache. It is rebuilt when a show, season or episode changes (and again on commit, so a
-rolled-back edit never sticks), and warmed on any other content save when missing, so rendering
-a page costs a cache read and no query. Code that bulk-changes episodes without signals calls
-``rebuild()``.
+Deciding whether a reader has seen an episode needs its show, season, number and air time, and
+every page needs that (the progress form lists the episodes; lists show articles that spoil
+them). A few hundred rows at most, so the index is not cached: a query is never stale, whatever
+changed the episodes (an admin save, a restore, a bulk update, a raw load).
 """
 
 from __future__ import annotations
@@ -15,12 +13,7 @@ import datetime
 from functools import cached_property
 from typing import NamedTuple
 
-from django.core.cache import cache
-from django.db import transaction
-
-INDEX_KEY = "spoilers:episodes:v1"
-# A safety net only: every change through the ORM rebuilds the index at once.
-INDEX_SECONDS = 3600
+from shows.models import Episode
 
 
 class EpisodeRef(NamedTuple):
@@ -65,9 +58,8 @@ class EpisodeIndex:
         return {ref.token: ref for ref in self.ordered}
 
 
-def _load() -> list[EpisodeRef]:
-    from shows.models import Episode
-
+def load_index() -> EpisodeIndex:
+    """Every episode, in one query: a reader's Progress loads it once per request."""
     rows = Episode.objects.order_by("season__show__title", "season__show_id", "season__number", "number").values_list(
         "id",
         "season__show_id",
@@ -78,47 +70,4 @@ def _load() -> list[EpisodeRef]:
         "title",
         "airs_at",
     )
-    return [EpisodeRef(*row) for row in rows]
-
-
-def episode_index() -> EpisodeIndex:
-    """All episodes; a cache read, and one query only when the cache lost them."""
-    refs = cache.get(INDEX_KEY)
-    if refs is None:
-        refs = rebuild()
-    return EpisodeIndex([EpisodeRef(*row) for row in refs])
-
-
-def rebuild() -> list[tuple]:
-    refs = [tuple(ref) for ref in _load()]
-    cache.set(INDEX_KEY, refs, timeout=INDEX_SECONDS)
-    return refs
-
-
-def _episodes_changed(sender, using=None, raw=False, **kwargs) -> None:
-    if raw:
-        return
-    rebuild()
-    if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(rebuild, using=using)
-
-
-def _content_saved(sender, raw=False, **kwargs) -> None:
-    # Warm the index at write time (rare) so that page renders (frequent) never pay its query.
-    if not raw and cache.get(INDEX_KEY) is None:
-        rebuild()
-
-
-def connect() -> None:
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-
-    from shows.models import Episode, Season, Show
-
-    for model in (Show, Season, Episode):
-        uid = f"spoilers:index:{model._meta.label}"
-        post_save.connect(_episodes_changed, sender=model, dispatch_uid=uid)
-        post_delete.connect(_episodes_changed, sender=model, dispatch_uid=uid)
-    for label in ("people", "news"):
-        for model in apps.get_app_config(label).get_models():
-            post_save.connect(_content_saved, sender=model, dispatch_uid=f"spoilers:warm:{model._meta.label}")
+    return EpisodeIndex([EpisodeRef(*row) for row in rows])

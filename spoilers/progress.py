@@ -4,7 +4,7 @@ The cookie holds ``none`` (not started), ``all`` (all caught up) or an episode s
 ``star-city:s1e4`` (seen up to and including it). Whatever arrives is normalised to a short
 *token*: ``n``, ``a``, ``d`` (the default) or the episode's canonical ``<show>:s<n>e<n>``.
 Normalising needs no query or cache read, so the page cache can key on it
-(``caching.variant``); garbage of any kind becomes ``d``.
+(``spoilers.request.cookie_token``); garbage of any kind becomes ``d``.
 
 The default, for a new visitor and for anything unreadable, spoils nothing unaired or newly
 aired: an episode counts as seen once it aired more than ``DEFAULT_GRACE`` ago. A reader up to an
@@ -18,9 +18,10 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
-from spoilers.episodes import EpisodeIndex, EpisodeRef, episode_index
+from spoilers.episodes import EpisodeIndex, EpisodeRef, load_index
 
 COOKIE_NAME = "progress"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -55,19 +56,23 @@ def cookie_value(token: str) -> str | None:
 
 @dataclass
 class Progress:
-    """What one reader has seen. ``has_seen`` answers from the episode index, without queries."""
+    """What one reader has seen. ``has_seen`` answers from the episode index, without queries.
+
+    ``preview``: a staff preview "as a fan at …" (spoilers.request), whose page is never cached.
+    """
 
     token: str
     index: EpisodeIndex
     now: datetime.datetime = field(default_factory=timezone.now)
+    preview: bool = False
 
     @classmethod
-    def from_token(cls, token: str, index: EpisodeIndex | None = None) -> Progress:
-        index = index if index is not None else episode_index()
+    def from_token(cls, token: str, index: EpisodeIndex | None = None, preview: bool = False) -> Progress:
+        index = index if index is not None else load_index()
         token = normalise(token)
         if token not in (DEFAULT, NONE, ALL) and token not in index.by_token:
             token = DEFAULT  # an episode that does not exist (any more): the safe default
-        return cls(token, index)
+        return cls(token, index, preview=preview)
 
     @property
     def episode(self) -> EpisodeRef | None:
@@ -113,6 +118,20 @@ class Progress:
     def unseen_ids(self) -> list[int]:
         """Every episode this reader has not seen: for queries that must leave spoilers out."""
         return [ref.id for ref in self.index.ordered if not self.has_seen(ref)]
+
+    def search_filter(self, full: Q, safe: Q, field: str = "spoils_episode") -> Q:
+        """A search filter that never matches on spoiling text for this reader.
+
+        ``full`` matches on every text field, ``safe`` only on the spoiler-free ones. Rows spoiling
+        an episode the reader has not seen may match only through ``safe``; pass ``Q(pk__in=[])``
+        as ``safe`` when there is no spoiler-free text to search.
+        """
+        unseen = self.unseen_ids()
+        if not unseen:
+            return full
+        return (~Q(**{f"{field}__in": unseen}) | Q(**{f"{field}__isnull": True})) & full | Q(
+            **{f"{field}__in": unseen}
+        ) & safe
 
 
 def next_change(now: datetime.datetime, airs: list[datetime.datetime]) -> datetime.datetime | None:

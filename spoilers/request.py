@@ -1,8 +1,10 @@
-"""The reader's progress for a request, worked out once and remembered on the request.
+"""The reader's progress for a request.
 
 Staff may look at any page "as a fan who has seen up to …" with ``?as_progress=<token>``; the
-parameter is ignored for everyone else (and such a page is never cached: staff carry a session,
-and ``ProgressMiddleware`` marks the response ``never_cache`` too).
+parameter is ignored for everyone else, and such a page is never cached (the view mixin,
+starcity_site.reading, marks it). Views get the progress once through that mixin
+(``settings.READER_PROGRESS`` names ``get_progress``); the progress form on every page uses the
+view's, or the cookie's alone.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from django.http import HttpRequest
 from spoilers.progress import COOKIE_NAME, Progress, normalise
 
 PREVIEW_PARAM = "as_progress"
-REVEAL_PARAM = "reveal"
 
 
 def cookie_token(request: HttpRequest) -> str:
@@ -28,17 +29,7 @@ def is_progress_preview(request: HttpRequest) -> bool:
 
 
 def get_progress(request: HttpRequest) -> Progress:
-    progress = getattr(request, "_spoiler_progress", None)
-    if progress is None:
-        if is_progress_preview(request):
-            token = normalise(request.GET.get(PREVIEW_PARAM))
-            request._spoiler_preview = True
-        else:
-            token = cookie_token(request)
-        progress = request._spoiler_progress = Progress.from_token(token)
-    return progress
-
-
-def wants_reveal(request: HttpRequest) -> bool:
-    """The reader clicked "reveal" on a page that hides a spoiler (``?reveal=1``)."""
-    return request.GET.get(REVEAL_PARAM) == "1"
+    """The cookie's progress, or a staff preview's; loads the episode index (one query)."""
+    if is_progress_preview(request):
+        return Progress.from_token(request.GET.get(PREVIEW_PARAM), preview=True)
+    return Progress.from_token(cookie_token(request))

@@ -8,8 +8,8 @@ import datetime
 
 from django.http import HttpRequest
 
-from spoilers.episodes import episode_index
-from spoilers.progress import next_change
+from shows.models import Episode
+from spoilers.progress import DEFAULT_GRACE, next_change
 from spoilers.request import cookie_token
 
 
@@ -19,6 +19,6 @@ def progress_variant(request: HttpRequest) -> str:
 
 
 def next_spoiler_change(now: datetime.datetime) -> datetime.datetime | None:
-    # From the episode index rather than a query of its own: on a cold cache this loads the
-    # index the page about to be rendered needs anyway, so the page costs no extra query.
-    return next_change(now, [ref.airs_at for ref in episode_index().ordered if ref.airs_at is not None])
+    # Only episodes that air, or leave the grace, from now on can change what a reader sees.
+    airs = Episode.objects.filter(airs_at__gt=now - DEFAULT_GRACE).values_list("airs_at", flat=True)
+    return next_change(now, list(airs))

@@ -1,4 +1,4 @@
-"""The progress setting (``/progress/``) and the mixin public views use to mask spoilers."""
+"""The progress setting (``/progress/``)."""
 
 from __future__ import annotations
 
@@ -11,59 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
-from spoilers.masking import mask
 from spoilers.progress import COOKIE_MAX_AGE, COOKIE_NAME, cookie_value, normalise
-from spoilers.request import get_progress, wants_reveal
-
-
-class SpoilerContextMixin:
-    """Masks the context objects named in ``spoiler_context`` for the reader's progress.
-
-    Masks just before rendering, so lists a subclass adds after ``super().get_context_data()``
-    are covered too. Adds ``progress`` (spoilers.progress.Progress) and ``reveal`` to the
-    context. Objects named
-    in ``spoiler_reveal`` (the page's own article) are shown in full when the reader asked for
-    it with ``?reveal=1``; everything else on the page (related boxes, lists) stays masked.
-    """
-
-    spoiler_context: tuple[str, ...] = (
-        "object",
-        "object_list",
-        "page_obj",
-        "article",
-        "articles",
-        "latest",
-        "featured",
-        "related",
-        "previous_article",
-        "next_article",
-        "more_articles",
-        "latest_news",
-        "results",
-        "characters",
-        "episodes",
-    )
-    spoiler_reveal: tuple[str, ...] = ("object", "article")
-
-    def get_context_data(self, **kwargs):
-        if getattr(self, "object", None) is not None:
-            # Before the rest of the context (page meta, breadcrumbs) is built from it.
-            mask(self.object, get_progress(self.request), reveal="object" in self.spoiler_reveal and self._reveal())
-        context = super().get_context_data(**kwargs)
-        context["progress"] = get_progress(self.request)
-        context["reveal"] = self._reveal()
-        return context
-
-    def render_to_response(self, context, **response_kwargs):
-        # Here rather than in get_context_data: subclasses add their lists after super() returns.
-        progress, reveal = get_progress(self.request), self._reveal()
-        for name in self.spoiler_context:
-            if name in context:
-                mask(context[name], progress, reveal=reveal and name in self.spoiler_reveal)
-        return super().render_to_response(context, **response_kwargs)
-
-    def _reveal(self) -> bool:
-        return wants_reveal(self.request)
+from starcity_site.reading import ReaderProgressMixin
 
 
 def _same_site(request: HttpRequest) -> bool:
@@ -81,7 +30,7 @@ def _same_site(request: HttpRequest) -> bool:
 
 
 @method_decorator(csrf_exempt, name="dispatch")
-class ProgressView(TemplateView):
+class ProgressView(ReaderProgressMixin, TemplateView):
     """GET: the setting on a page of its own. POST: set or clear the cookie, then go back.
 
     No CSRF token: public pages carry none so they can be cached; the origin check stands in.
@@ -92,7 +41,6 @@ class ProgressView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["progress"] = get_progress(self.request)
         context["progress_page"] = True
         context["next"] = self._next() if "next" in self.request.GET else ""
         # Feed readers send no cookie: the reader's own feed names the progress in its URL.

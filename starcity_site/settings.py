@@ -81,6 +81,8 @@ RENDER_SLOTS = conf.number(env, "RENDER_SLOTS", 2)
 RENDER_SLOT_WAIT = conf.number(env, "RENDER_SLOT_WAIT", 15, minimum=0.01, whole=False)
 
 ROOT_URLCONF = "starcity_site.urls"
+# How far a reader has watched, for spoiler masking (starcity_site.reading).
+READER_PROGRESS = "spoilers.request.get_progress"
 WSGI_APPLICATION = "starcity_site.wsgi.application"
 
 TEMPLATES = [
@@ -295,7 +297,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"security_one_line": {"()": "starcity_site.logs.SecurityEventsOnOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["security_one_line"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

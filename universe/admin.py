@@ -105,7 +105,7 @@ class TimelineEventAdmin(ContentAdmin):
         (None, {"fields": ["title", "slug", ("date", "precision"), "relation"]}),
         ("Two histories", {"fields": ["real_history", "show_history"]}),
         ("Connected", {"fields": ["shows", "episodes", "characters", "people", "figures", "places", "articles"]}),
-        ("Spoilers", {"fields": ["spoils_episode"]}),
+        ("Spoilers", {"fields": ["spoils_episode", "safe_title"]}),
     ]
 
     def get_queryset(self, request):

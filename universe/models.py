@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from spoilers.display import TimelineEventDisplay
 from universe.spelling import normalize
 
 # What an alias can name, with the field that holds its own name.
@@ -244,7 +245,7 @@ class TimelineEventQuerySet(models.QuerySet):
         return self.select_related("spoils_episode__season__show").prefetch_related("shows")
 
 
-class TimelineEvent(models.Model):
+class TimelineEvent(TimelineEventDisplay, models.Model):
     """One moment, told twice: as it happened and as the show tells it."""
 
     date = models.DateField(
@@ -281,6 +282,12 @@ class TimelineEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="spoiling_timeline_events",
         help_text=_("The episode the show's side gives away, if any: hidden from fans who have not seen it."),
+    )
+    safe_title = models.CharField(
+        _("spoiler-free title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown instead of the title to fans who have not seen the episode it spoils."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,7 +2,8 @@
 
 Every page runs a fixed number of queries: lists are prefetched, aliases are read in one query
 for all the objects on a page (``Alias.objects.grouped_for``), and the show's side of an event
-tied to an episode goes through the spoilers app's masking for the reader's progress.
+tied to an episode, and its title, are shown as the reader's progress may see them
+(starcity_site.reading).
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from news.models import Article
 from people.models import Character
 from people.structured_data import figure_ref
 from shows.models import Episode, Show
-from spoilers.masking import mask
-from spoilers.request import get_progress, wants_reveal
+from starcity_site.reading import ReaderProgressMixin
 from starcity_site.seo import PageMeta, SeoMixin, absolute_url, breadcrumb_trail, describe
 from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, TimelineEvent
 
@@ -28,21 +28,7 @@ def timeline_crumb() -> tuple[str, str]:
     return ("Timeline", reverse("universe:timeline"))
 
 
-class SpoilerMaskMixin:
-    """Masks ``spoil_names`` in the context for the reader's progress (spoilers app, issue 9)."""
-
-    spoil_names: tuple[str, ...] = ()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        progress, reveal = get_progress(self.request), wants_reveal(self.request)
-        for name in self.spoil_names:
-            mask(context.get(name), progress, reveal=reveal)
-        context["reveal"] = reveal
-        return context
-
-
-class TimelineView(SpoilerMaskMixin, SeoMixin, ListView):
+class TimelineView(ReaderProgressMixin, SeoMixin, ListView):
     """Our history and the show's, side by side; ``?show=<slug>`` and ``?decade=1960`` narrow it.
 
     A filter value that is not a show or a decade is ignored (the whole timeline, not an error).
@@ -51,7 +37,8 @@ class TimelineView(SpoilerMaskMixin, SeoMixin, ListView):
     template_name = "universe/timeline.html"
     context_object_name = "events"
     paginate_by = 100
-    spoil_names = ("events",)
+    # The "Reveal" link in a row reveals the rows of this page.
+    masked_context = revealed_context = ("events",)
 
     @cached_property
     def shows(self) -> list[Show]:
@@ -101,10 +88,9 @@ class TimelineView(SpoilerMaskMixin, SeoMixin, ListView):
         return breadcrumb_trail(("Timeline", ""))
 
 
-class EventDetailView(SpoilerMaskMixin, SeoMixin, DetailView):
+class EventDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "universe/event_detail.html"
     context_object_name = "event"
-    spoil_names = ("event",)
 
     def get_queryset(self):
         return TimelineEvent.objects.select_related("spoils_episode").prefetch_related(
@@ -120,21 +106,22 @@ class EventDetailView(SpoilerMaskMixin, SeoMixin, DetailView):
     def get_page_meta(self):
         event = self.object
         return PageMeta(
-            f"{event.title} ({event.date_label})",
+            # Shared links reach anyone: the spoiler-free title and text (spoilers.display).
+            f"{event.public_title} ({event.date_label})",
             # Shared links reach anyone: no show history that spoils an episode (issue 9).
             describe(event.real_history or ("" if event.spoils_episode_id else event.show_history)),
             event.get_absolute_url(),
         )
 
     def get_breadcrumbs(self):
-        return breadcrumb_trail(timeline_crumb(), (self.object.title, ""))
+        return breadcrumb_trail(timeline_crumb(), (self.object.public_title, ""))
 
     def get_json_ld(self):
         event = self.object
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
-            "name": event.title,
+            "name": event.public_title,
             "startDate": event.date.isoformat(),
             "url": absolute_url(event.get_absolute_url()),
         }
@@ -154,11 +141,12 @@ class EventDetailView(SpoilerMaskMixin, SeoMixin, DetailView):
         return [data]
 
 
-class FigureDetailView(SeoMixin, DetailView):
+class FigureDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     """A real person behind a character, and the characters based on them."""
 
     template_name = "universe/figure_detail.html"
     context_object_name = "figure"
+    masked_context = ("events",)
 
     def get_queryset(self):
         return HistoricalFigure.objects.prefetch_related(
@@ -168,7 +156,8 @@ class FigureDetailView(SeoMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         self.aliases = Alias.objects.grouped_for([self.object]).get(self.object, [])
-        return super().get_context_data(aliases=self.aliases, **kwargs)
+        events = list(self.object.timeline_events.all())
+        return super().get_context_data(aliases=self.aliases, events=events, **kwargs)
 
     def get_page_meta(self):
         figure = self.object

@@ -2,74 +2,73 @@
 
 from __future__ import annotations
 
-from html import escape
 from itertools import groupby
 
 from django import template
 from django.db import DatabaseError
-from django.utils.safestring import SafeString, mark_safe
 
-from spoilers.progress import ALL, NONE
-from spoilers.request import get_progress
+from spoilers.progress import ALL, NONE, Progress
+from spoilers.request import cookie_token
 from starcity_site.context_processors import nav_urls
 
 register = template.Library()
 
 
-def episode_groups(progress) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Aired episodes as (optgroup label, [(value, label)]) by show and season, for a <select>.
+def episode_groups(progress: Progress) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    """Aired episodes as (optgroup label, [(value, label, selected)]) by show and season.
 
     Unaired episodes cannot have been seen, so they are not offered (the current setting is kept).
+    Every page carries the form, with a hundred options or so: the template only prints them.
     """
     shown = [
         r
         for r in progress.index.ordered
         if (r.airs_at is not None and r.airs_at <= progress.now) or r.token == progress.token
     ]
-    groups = []
-    for (show, season), refs in groupby(shown, key=lambda r: (r.show_title, r.season)):
-        options = [(r.token, f"{r.code}{': ' + r.title if r.title else ''}") for r in refs]
-        groups.append((f"{show} — season {season}", options))
-    return groups
+    return [
+        (
+            f"{show} — season {season}",
+            [(r.token, f"{r.code}: {r.title}" if r.title else r.code, r.token == progress.token) for r in refs],
+        )
+        for (show, season), refs in groupby(shown, key=lambda r: (r.show_title, r.season))
+    ]
 
 
-def episode_options(groups, selected: str) -> SafeString:
-    """The <optgroup>s of episode options, built here rather than in the template.
+def reader_progress(context) -> Progress | None:
+    """The view's progress (ReaderProgressMixin), else the cookie's alone.
 
-    Every page carries this form and a site with a few seasons offers ~100 options: looping over
-    them in the template language cost a public page several milliseconds (docs/performance.md).
-    The standard library's ``html.escape`` is what Django's ``escape`` calls, minus the lazy-string
-    wrapper that would run 300 times.
+    Never the query string: error pages render this form too, the 400 page among them, where
+    ``request.GET`` itself may be what could not be read (too many fields).
     """
-    parts = []
-    for group, options in groups:
-        parts.append(f'<optgroup label="{escape(group)}">')
-        for value, label in options:
-            chosen = " selected" if value == selected else ""
-            parts.append(f'<option value="{escape(value)}"{chosen}>Up to {escape(label)}</option>')
-        parts.append("</optgroup>")
-    return mark_safe("".join(parts))  # noqa: S308 -- every value above is escaped
+    progress = context.get("progress")
+    if isinstance(progress, Progress):
+        return progress
+    request = context.get("request")
+    if request is None:
+        return None
+    try:
+        return Progress.from_token(cookie_token(request))
+    except DatabaseError:
+        # Error pages (503: the database is down) render base.html too: no form, no second error.
+        return None
 
 
 @register.inclusion_tag("includes/progress_form.html", takes_context=True)
 def progress_form(context, standalone=False):
     """The form; on the settings page itself only where that page puts it (``standalone``)."""
-    request = context.get("request")
-    if request is None or (context.get("progress_page") and not standalone):
+    if context.get("progress_page") and not standalone:
         return {"progress": None}
-    try:
-        progress = get_progress(request)
-    except DatabaseError:
-        # Error pages (503: the database is down) render base.html too: no form, no second error.
+    progress = reader_progress(context)
+    if progress is None:
         return {"progress": None}
     return {
         "action": nav_urls()["progress"],
         "progress": progress,
-        "episode_options": episode_options(episode_groups(progress), progress.token),
+        "groups": episode_groups(progress),
         "none_value": "none",
         "all_value": "all",
         "is_none": progress.token == NONE,
         "is_all": progress.token == ALL,
         # On the settings page, saving goes back to the page the reader came from.
-        "next": (standalone and context.get("next")) or request.get_full_path(),
+        "next": (standalone and context.get("next")) or context["request"].get_full_path(),
     }

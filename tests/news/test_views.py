@@ -19,7 +19,8 @@ from tests import factories
 from tests.news.conftest import add_articles
 
 LEAKS = (b"DRAFT-LEAK", b"SCHEDULED-LEAK", b"draft-leak", b"scheduled-leak", b"Secret crossover")
-QUERY_BUDGET = 8
+# With a cold cache: the next-due look-up (the air times among them) and the reader's episode index.
+QUERY_BUDGET = 9
 
 
 def assert_no_leak(content: bytes) -> None:

@@ -6,8 +6,9 @@ around it (many more articles, people, credits, episodes, events, terms and alia
 attached to the very objects the page shows). Both must cost the same number of queries, with
 the page cache off, counted twice each time:
 
-- warm: the shared cache holds the fragments every page reuses (the spoilers' episode index, the
-  alias groups), as on a running site; this is the count the budget applies to;
+- warm: the shared cache holds the fragments every page reuses (the alias groups), as on a
+  running site; this is the count the budget applies to (the reader's episode index is one
+  query per request, never cached: spoilers.episodes);
 - cold: the shared cache emptied first (right after a content change): the refills cost a fixed
   one or two queries more, still the same with little and with much data.
 
@@ -34,7 +35,7 @@ from starcity_site.publishing import Status
 from tests import factories
 from universe.models import Alias, GlossaryTerm, HistoricalFigure, Precision, TimelineEvent
 
-BUDGET = 8
+BUDGET = 9
 # static pages need none; news, tags, categories, shows, seasons, episodes, people, characters,
 # timeline events and historical figures one each.
 SITEMAP_SECTIONS_WITH_QUERIES = 10

@@ -1,4 +1,4 @@
-"""mask(): what each reader is shown of articles, characters and episodes; safe by default."""
+"""apply_progress(): what each reader is shown of articles, characters and episodes; safe by default."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from django.db.models import Q
 
 from news.models import Article
-from spoilers.masking import mask, spoiler_safe_q
 from spoilers.progress import Progress
+from starcity_site.reading import apply_progress as mask
 from tests import factories
 
 
@@ -100,7 +100,7 @@ def test_search_filter_never_matches_spoiling_text_for_a_reader_behind(twist):
     def search(token, word):
         full = Q(title__icontains=word) | Q(standfirst__icontains=word)
         safe = Q(safe_title__icontains=word) | Q(safe_standfirst__icontains=word)
-        return set(Article.objects.filter(spoiler_safe_q(Progress.from_token(token), full, safe)))
+        return set(Article.objects.filter(Progress.from_token(token).search_filter(full, safe)))
 
     assert search("d", "Korolev") == {plain}
     assert search("a", "Korolev") == {plain, twist}

@@ -208,7 +208,7 @@ def test_event_page_query_count_is_fixed(client, settings):
             assert client.get(event.get_absolute_url()).status_code == 200
         return len(context.captured_queries)
 
-    count()  # the first request also fills the spoilers app's cached episode index
+    count()
     few = count()
     show = factories.make_show()
     for n in range(15):
@@ -219,4 +219,4 @@ def test_event_page_query_count_is_fixed(client, settings):
         event.shows.add(factories.make_show())
         event.articles.add(factories.make_article())
     assert count() == few
-    assert few <= 8
+    assert few <= 9  # the reader's progress reads the episode index: one query per request
