@@ -10,8 +10,6 @@ class SpoilersConfig(AppConfig):
     def ready(self) -> None:
         from spoilers import episodes, schedule
         from starcity_site.caching import register_due_source
-        from starcity_site.caching.variant import register_variant
 
         episodes.connect()
         register_due_source(schedule.next_spoiler_change)
-        register_variant(schedule.progress_variant)

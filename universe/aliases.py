@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from django.core.cache import cache
 from django.db import DatabaseError
 
 # Letters first (before NFKD would turn й into и and ё into е): one Latin rendering each, chosen
@@ -73,16 +72,9 @@ def expand(query: str) -> list[str]:
 
 def _groups() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Alias groups as (normalised aliases, spellings incl. the target's own name), cached per content generation."""
-    from starcity_site.caching.generation import GENERATION_KEY
+    from starcity_site.caching import memoised
 
-    found = cache.get_many([GENERATION_KEY, CACHE_KEY])
-    generation, cached = found.get(GENERATION_KEY), found.get(CACHE_KEY)
-    if cached is not None and generation is not None and cached[0] == generation:
-        return cached[1]
-    groups = _load_groups()
-    if generation is not None:
-        cache.set(CACHE_KEY, (generation, groups), timeout=None)
-    return groups
+    return memoised(CACHE_KEY, _load_groups)
 
 
 def _load_groups() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from universe.aliases import expand, normalize
@@ -92,13 +93,13 @@ def test_one_spelling_per_target():
 
 
 @pytest.mark.django_db
-def test_expand_reads_aliases_once_per_content_generation(django_assert_num_queries):
+def test_expand_reads_aliases_once_per_content_generation():
     person = factories.make_person(name="Sergei Korolev")
     _alias(person, "Korolyov")
-    with django_assert_num_queries(1):
-        expand("Korolyov")
-    with django_assert_num_queries(0):
+    expand("Korolyov")
+    with CaptureQueriesContext(connection) as queries:
         assert "Sergei Korolev" in expand("Korolyov")
+    assert not [q for q in queries if "universe_alias" in q["sql"]]  # the content generation only
     _alias(person, "Королёв")  # a content change starts a new generation
     assert "Королёв" in expand("Korolyov")
 
