@@ -2,7 +2,7 @@
 
 Staff may look at any page "as a fan who has seen up to …" with ``?as_progress=<token>``; the
 parameter is ignored for everyone else (and such a page is never cached: staff carry a session,
-and ``ProgressMiddleware`` marks the response ``never_cache`` too).
+and the page cache answers requests with one as ``never_cache`` would).
 """
 
 from __future__ import annotations

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import contextvars
 import datetime
+import math
+import time
 from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import F, Min
 from django.utils import timezone
 
@@ -28,7 +30,7 @@ from starcity_site.models import ContentGeneration
 from starcity_site.publishing import Publishable, Status
 
 ROW = 1
-NOTHING_DUE = datetime.datetime(9999, 12, 31, tzinfo=datetime.UTC)
+NOTHING_DUE = 2**62  # seconds since the epoch: never
 
 DueSource = Callable[[datetime.datetime], "datetime.datetime | None"]
 _due_sources: list[DueSource] = []
@@ -76,7 +78,7 @@ def current() -> int:
     """
     rows = ContentGeneration.objects.filter(pk=ROW)
     for _attempt in range(3):
-        row = rows.values_list("number", "next_due").first()
+        row = _read()
         if row is None:
             rows.get_or_create(pk=ROW)
             continue
@@ -85,17 +87,26 @@ def current() -> int:
             due = _next_due()
             # Only if no change came meanwhile: a change's generation works out its own.
             rows.filter(number=number).update(next_due=due)
-        if due > timezone.now():
+        if due > time.time():
             return number
         # Many processes may find it passed at once: the first one's UPDATE wins, the rest re-read.
         rows.filter(number=number).update(number=F("number") + 1, next_due=None)
     return number
 
 
-def _next_due() -> datetime.datetime:
+def _read() -> tuple[int, int | None] | None:
+    # Every page cache hit runs this: one fixed statement through Django's cursor costs a fifth of
+    # the CPU of the same query built by the ORM.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT number, next_due FROM starcity_site_contentgeneration WHERE id = %s", [ROW])
+        return cursor.fetchone()
+
+
+def _next_due() -> int:
     now = timezone.now()
     moments = [moment for source in _due_sources if (moment := source(now)) is not None]
-    return min(moments, default=NOTHING_DUE)
+    # Rounded up: at the stored second the moment has certainly come.
+    return math.ceil(min(moments).timestamp()) if moments else NOTHING_DUE
 
 
 def memoised(key: str, compute: Callable[[], Any]) -> Any:

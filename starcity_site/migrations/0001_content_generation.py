@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('number', models.BigIntegerField(default=1)),
-                ('next_due', models.DateTimeField(blank=True, null=True)),
+                ('next_due', models.BigIntegerField(blank=True, null=True)),
             ],
         ),
         migrations.RunPython(create_the_row, migrations.RunPython.noop),
