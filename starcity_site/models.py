@@ -1,6 +1,14 @@
 """The project's own table: the page cache's content generation (``starcity_site.caching``)."""
 
+import time
+
 from django.db import models
+
+
+def first_number() -> int:
+    """Microseconds since the epoch: a new or restored database starts above any number an older
+    one reached, so pages a shared cache kept from it can never match again."""
+    return time.time_ns() // 1000
 
 
 class ContentGeneration(models.Model):
@@ -9,7 +17,7 @@ class ContentGeneration(models.Model):
     epoch (a plain number reads the same from every database; empty: not yet worked out since the
     last change)."""
 
-    number = models.BigIntegerField(default=1)
+    number = models.BigIntegerField(default=first_number)
     next_due = models.BigIntegerField(null=True, blank=True)
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+import starcity_site.models
+
 
 def create_the_row(apps, schema_editor):
     apps.get_model("starcity_site", "ContentGeneration").objects.get_or_create(pk=1)
@@ -19,7 +21,7 @@ class Migration(migrations.Migration):
             name='ContentGeneration',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.BigIntegerField(default=1)),
+                ('number', models.BigIntegerField(default=starcity_site.models.first_number)),
                 ('next_due', models.BigIntegerField(blank=True, null=True)),
             ],
         ),
