@@ -59,7 +59,6 @@ urlpatterns = [
     path("private/", private_page),
     path("cookie/", cookie_page),
     path("progress/", progress_page),
-    path("preview/anything/", tagged_articles),
 ]
 own_urls = pytest.mark.urls(__name__)
 
@@ -337,8 +336,8 @@ def test_editor_never_gets_the_cached_fan_page_and_fans_never_get_the_editors(cl
 
 @own_urls
 def test_never_cache_responses_are_never_stored(client, article):
-    for url in ("/private/",):
-        client.get(url)
+    url = "/private/"
+    for _ in range(2):
         response, queries = get_counting(client, url)
         assert MARKER not in response
         assert queries > 1
