@@ -236,8 +236,7 @@ def main() -> None:
     lines = [
         f"Machine: {os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}, "
         f"load average before the run {load_before}",
-        f"gunicorn: {os.environ.get('GUNICORN_THREADS', '8 (default)')} threads per worker, first-byte wait "
-        f"{os.environ.get('GUNICORN_FIRST_BYTE_WAIT', '0.25 (default)')} s",
+        f"gunicorn: {os.environ.get('GUNICORN_THREADS', '8 (default)')} threads per worker",
         f"Load: wrk -t2 -c{opts.connections} -d{opts.seconds}s over {len(urls)} URLs (page cache on, "
         f"{'in Redis' if redis else 'in each worker (LocMem, 300 pages at most)'})",
         f"Slow clients: {opts.idle} idle, {opts.trickle} trickling requests, {opts.slow_readers} slow readers",

@@ -43,7 +43,7 @@ from tests.reliability.services import production_env  # noqa: E402
 
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
 GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
-TARGETS = {"cached": 0.50, "news list": 0.04, "article": 0.08, "person": 0.08}
+TARGETS = {"cached": 0.50, "news list": 0.04}
 SQL_BUDGET, RSS_BUDGET_MIB, COLD_START_BUDGET_S = 8, 90, 1.0
 
 
@@ -189,12 +189,6 @@ def post_request(worker, req, environ, resp):
     if _first_request[1]:
         _first_request[1] = False
         _mark("response")
-
-def post_fork(server, worker):
-    if _os.environ.get("BENCH_WITHOUT_READS"):  # --mode bound (bench/without_reads.py)
-        from bench import without_reads
-
-        without_reads.install()
 """
 # What each phase of a cold start is, as printed: (name, from mark, to mark).
 PHASES = (
@@ -314,12 +308,9 @@ def fetch(url: str) -> tuple[int, bytes, dict]:
 def bench_mode(mode: str, base_env: dict, pages: dict, ceilings: dict, opts) -> dict:
     """``ceilings``: page name → the path of a static file of that page's size.
 
-    ``mode``: cached (page cache on), uncached (off), or bound (off, and the article and person
-    views' database reads done once per worker: bench/without_reads.py).
+    ``mode``: cached (page cache on) or uncached (off).
     """
     env = dict(base_env, PAGE_CACHE_SECONDS="600" if mode == "cached" else "0")
-    if mode == "bound":
-        env["BENCH_WITHOUT_READS"] = "1"
     # Several starts, each with a cache of its own (its first page is a miss, as right after a
     # deploy that changed the templates): one start on a shared machine moves by a quarter. The
     # last one serves the load.
@@ -389,10 +380,8 @@ def bench_mode(mode: str, base_env: dict, pages: dict, ceilings: dict, opts) -> 
 
 def report(result: dict, pages: dict) -> list[str]:
     mode = result["mode"]
-    bound = mode == "bound"
     lines = [
-        f"\n## {mode}: PAGE_CACHE_SECONDS={'600' if mode == 'cached' else '0'}"
-        + (", database reads done once per worker (bench/without_reads.py)" if bound else ""),
+        f"\n## {mode}: PAGE_CACHE_SECONDS={'600' if mode == 'cached' else '0'}",
         "",
         "| page | req/s | its ceiling | of ceiling | p50 ms | p99 ms | bytes | SQL per render | served | errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
@@ -405,10 +394,10 @@ def report(result: dict, pages: dict) -> list[str]:
             f"{r['p99_ms']:.2f} | "
             f"{r['bytes']:,} | {sql} | {'from cache' if r['cache'] == 'hit' else 'rendered'} | {r['errors']} |"
         )
-        target = None if bound else TARGETS["cached"] if mode == "cached" else TARGETS.get(name)
+        target = TARGETS["cached"] if mode == "cached" else TARGETS.get(name)
         if target is not None and r["fraction"] < target:
             misses.append(f"{name} {r['fraction']:.1%} < {target:.0%}")
-        if sql > SQL_BUDGET and not bound:
+        if sql > SQL_BUDGET:
             misses.append(f"{name} {sql} SQL queries > {SQL_BUDGET}")
         if r["errors"] or r["status"] != 200 or r["socket_errors"]:
             misses.append(f"{name}: status {r['status']}, {r['errors']} errors {r['socket_errors']}")
@@ -425,34 +414,7 @@ def report(result: dict, pages: dict) -> list[str]:
             misses.append(f"worker {pid} peak RSS {mem['peak']:.1f} MiB > {RSS_BUDGET_MIB}")
     if result["cold_start_s"] > COLD_START_BUDGET_S:
         misses.append(f"cold start {result['cold_start_s']:.2f} s > {COLD_START_BUDGET_S} s")
-    if bound and not misses:
-        lines.append("Targets: none in this mode (an upper bound, not a way to serve the site)")
-    else:
-        lines.append("Targets: " + ("all met" if not misses else "MISSED: " + "; ".join(misses)))
-    return lines
-
-
-def report_bound(results: list[dict]) -> list[str]:
-    """With --mode bound: how much of each uncached request the database reads cost, and the
-    most the page could reach if they cost nothing (the same run, the same ceilings)."""
-    by_mode = {result["mode"]: result["pages"] for result in results}
-    if not {"uncached", "bound"} <= by_mode.keys():
-        return []
-    lines = ["", "## the database reads' share (uncached against bound)", ""]
-    lines += [
-        "| page | uncached req/s | without reads req/s | CPU ms per request, uncached | without reads | "
-        "the reads' share | bound, of ceiling |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    cores = os.cpu_count() or 1
-    for name, uncached in by_mode["uncached"].items():
-        bound = by_mode["bound"][name]
-        # Every core busy under load: a request's cost is the cores' time over the requests.
-        full, lean = cores * 1000 / uncached["rps"], cores * 1000 / bound["rps"]
-        lines.append(
-            f"| {name} | {uncached['rps']:.0f} | {bound['rps']:.0f} | {full:.2f} | {lean:.2f} | "
-            f"{1 - lean / full:.0%} | {bound['fraction']:.1%} |"
-        )
+    lines.append("Targets: " + ("all met" if not misses else "MISSED: " + "; ".join(misses)))
     return lines
 
 
@@ -496,9 +458,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--mode",
-        choices=["cached", "uncached", "both", "bound"],
+        choices=["cached", "uncached", "both"],
         default="both",
-        help="bound: the article and person pages uncached, then without their database reads (an upper bound)",
     )
     parser.add_argument("--duration", type=float, default=2, help="seconds of load per page and round (default 2)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds over all pages (default 3)")
@@ -571,10 +532,6 @@ def main() -> None:
         probed = json.loads(run([PYTHON, "bench/data.py", "pages"], probe_env).strip().splitlines()[-1])
         # A page that fails in the probe is still loaded and reported (its errors are a result).
         pages = {name: p for name, p in probed.items() if p is not None}
-        if opts.mode == "bound":
-            from bench.without_reads import PAGES as BOUND_PAGES
-
-            pages = {name: p for name, p in pages.items() if name in BOUND_PAGES}
         for name, p in probed.items():
             if p is None:
                 print(f"Skipping {name}: no URL for it")
@@ -590,7 +547,7 @@ def main() -> None:
             )
             ceilings[name] = f"/static/bench-ceiling-{size}.html"
 
-        modes = {"both": ["cached", "uncached"], "bound": ["uncached", "bound"]}.get(opts.mode, [opts.mode])
+        modes = ["cached", "uncached"] if opts.mode == "both" else [opts.mode]
         results = [bench_mode(mode, env, pages, ceilings, opts) for mode in modes]
     finally:
         if database.startswith("postgres") and not opts.database_url:
@@ -602,7 +559,6 @@ def main() -> None:
     lines.append("Static ceiling per page: a file of the page's size served by whitenoise ('its ceiling')")
     for result in results:
         lines.extend(report(result, pages))
-    lines.extend(report_bound(results))
     lines.append(f"\nTotal time: {time.monotonic() - started:.0f} s")
     print("\n".join(lines))
     if opts.json:

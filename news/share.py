@@ -3,15 +3,13 @@
 The token is 256 random bits stored on the ShareLink; an unknown (forged, mistyped) token is a
 404, an expired or revoked one a 410 that says so. A valid link renders the article through the
 public article view itself, narrowed to that article by ``news.preview``, so the reviewer sees
-exactly what readers will. Every response is noindex and never cached (the page cache also
-skips /preview/ altogether).
+exactly what readers will. Every response is noindex and never cached (``never_cache``).
 """
 
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 
 from news.models import ShareLink
@@ -32,6 +30,5 @@ def shared_article(request: HttpRequest, token: str) -> HttpResponse:
         response = ArticleDetailView.as_view()(request, slug=link.article.slug)
         if hasattr(response, "render"):
             response.render()
-    add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

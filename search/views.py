@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
 from search import engine
@@ -9,13 +11,12 @@ from search.query import MAX_LENGTH, parse
 from starcity_site.reading import ReaderProgressMixin
 
 
+# Results go into the page cache like any page (an edit still shows at once), but only for two
+# minutes: when an episode airs, fans search the same few names, while every distinct ?q= is a
+# new entry, so the short life bounds what a flood of made-up queries can store.
+@method_decorator(cache_control(s_maxage=120), name="dispatch")
 class SearchView(ReaderProgressMixin, TemplateView):
     template_name = "search/results.html"
-    # Results go into the page cache like any page (an edit still shows at once), but only for
-    # two minutes: when an episode airs, fans search the same few names, while every distinct
-    # ?q= is a new entry, so the short life bounds what a flood of made-up queries can store
-    # (at most what the workers can render in that time).
-    page_cache_seconds = 120
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -35,5 +36,4 @@ class SearchView(ReaderProgressMixin, TemplateView):
         response = super().render_to_response(context, **response_kwargs)
         # Result pages are thin, endless and duplicate the real pages: keep them out of indexes.
         response["X-Robots-Tag"] = "noindex"
-        response.page_cache_seconds = self.page_cache_seconds
         return response

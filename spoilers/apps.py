@@ -10,7 +10,5 @@ class SpoilersConfig(AppConfig):
     def ready(self) -> None:
         from spoilers import schedule
         from starcity_site.caching import register_due_source
-        from starcity_site.caching.variant import register_variant
 
         register_due_source(schedule.next_spoiler_change)
-        register_variant(schedule.progress_variant)

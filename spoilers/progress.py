@@ -4,7 +4,7 @@ The cookie holds ``none`` (not started), ``all`` (all caught up) or an episode s
 ``star-city:s1e4`` (seen up to and including it). Whatever arrives is normalised to a short
 *token*: ``n``, ``a``, ``d`` (the default) or the episode's canonical ``<show>:s<n>e<n>``.
 Normalising needs no query or cache read, so the page cache can key on it
-(``spoilers.request.cookie_token``); garbage of any kind becomes ``d``.
+(``PAGE_CACHE_VARIANT``); garbage of any kind becomes ``d``.
 
 The default, for a new visitor and for anything unreadable, spoils nothing unaired or newly
 aired: an episode counts as seen once it aired more than ``DEFAULT_GRACE`` ago. A reader up to an

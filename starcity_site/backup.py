@@ -22,7 +22,7 @@ from django.db import transaction
 
 CONTENT_NAME = "content.json"
 MEDIA_PREFIX = "media/"
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "starcity_site.contentgeneration"]
 
 
 def storage_files(storage=default_storage, folder: str = "") -> list[str]:

@@ -1,9 +1,7 @@
 """Values every template may use. No database queries here: error pages render through it."""
 
-from functools import lru_cache
-
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 
 # The links base.html puts on every page.
 NAV_URL_NAMES = {
@@ -21,15 +19,8 @@ NAV_URL_NAMES = {
 }
 
 
-@lru_cache(maxsize=8)
-def _nav_urls(script_prefix: str, urlconf) -> dict[str, str]:
-    return {key: reverse(name, urlconf=urlconf) for key, name in NAV_URL_NAMES.items()}
-
-
 def nav_urls() -> dict[str, str]:
-    """The site-wide links, reversed once per URLconf and script prefix instead of on every
-    page (each ``{% url %}`` costs a resolver walk; docs/performance.md)."""
-    return _nav_urls(get_script_prefix(), get_urlconf())
+    return {key: reverse(name) for key, name in NAV_URL_NAMES.items()}
 
 
 def site(request):

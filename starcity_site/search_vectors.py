@@ -9,13 +9,10 @@ do not go through the manager: those querysets defer ``<relation>__search_vector
 
 from __future__ import annotations
 
-from functools import cache
-
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
 
-@cache
 def vector_fields(model: type[models.Model]) -> tuple[str, ...]:
     return tuple(field.name for field in model._meta.concrete_fields if isinstance(field, SearchVectorField))
 

@@ -54,20 +54,15 @@ MIDDLEWARE = [
     "starcity_site.headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session: a cached public page skips every layer below (docs/performance.md).
-    "starcity_site.caching.middleware.PageCacheMiddleware",
+    # Before the session: a cached public page skips every layer below (starcity_site/caching/policy.py).
+    "starcity_site.caching.policy.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Pages that depend on the reader's spoiler progress say Vary: Cookie (issue 9).
-    "spoilers.middleware.ProgressMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # A few renders at once per process, the other threads queue; below the cache (hits never
-    # wait) and below CSP and X-Frame-Options, so the "busy" page has the headers of any other.
-    "starcity_site.render_slots.RenderSlotsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Not a layer: refuses to start before bin/build, warns about uploads on local disk (checks.py).
@@ -75,10 +70,6 @@ MIDDLEWARE = [
     # axes must come last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]
-
-# Renders at once per process (0: no limit) and how long a request may wait for one (seconds).
-RENDER_SLOTS = conf.number(env, "RENDER_SLOTS", 2)
-RENDER_SLOT_WAIT = conf.number(env, "RENDER_SLOT_WAIT", 15, minimum=0.01, whole=False)
 
 ROOT_URLCONF = "starcity_site.urls"
 # How far a reader has watched, for spoiler masking (starcity_site.reading).
@@ -109,16 +100,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # connection that died while idle, so a restarted database is picked up without a restart.
     DATABASES["default"]["CONN_MAX_AGE"] = conf.number(env, "CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
-    # Django's backend, but the health check of a reused connection gives up after 1 s instead of
-    # waiting forever on a hung server (starcity_site/db/base.py, docs/reliability.md).
-    DATABASES["default"]["ENGINE"] = "starcity_site.db"
     # Fail fast instead of piling requests up behind a hung database (see docs/reliability.md).
     DATABASES["default"].setdefault("OPTIONS", {})
     if env.bool("DB_PREPARED_STATEMENTS", default=True):
         # Parameters travel apart from the SQL, so a query the site runs on every request has the
         # same text each time and psycopg prepares it on its second run: PostgreSQL then skips
-        # parsing and planning (about a third of its CPU per page, docs/performance.md). Off for a
-        # pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+        # parsing and planning it. Off for a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
         DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
         DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 2)
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", conf.number(env, "DB_CONNECT_TIMEOUT", 3, minimum=1))
@@ -155,9 +142,9 @@ else:
     }
 # Seconds a rendered public page may be reused; 0 turns page caching off (benchmarks, debugging).
 PAGE_CACHE_SECONDS = conf.number(env, "PAGE_CACHE_SECONDS", 600)
-# Bytes of recently served pages each process keeps a copy of, checked against the shared
-# generation on every use (starcity_site/caching/local.py); 0: always fetch from the shared cache.
-PAGE_CACHE_LOCAL_BYTES = conf.number(env, "PAGE_CACHE_LOCAL_BYTES", 4 * 1024 * 1024)
+# Which version of a page a request gets: the reader's normalised spoiler progress (the page
+# cache's key; starcity_site/caching/policy.py). Empty: one version for everyone.
+PAGE_CACHE_VARIANT = "spoilers.request.cookie_token"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -195,11 +182,8 @@ AXES_CLIENT_IP_CALLABLE = "starcity_site.client_ip.client_ip"
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
-# One language, British English, for fans and editors alike. With translation on, every lazy label
-# (choices, verbose names, month names) went through the gettext machinery on each render, and the
-# first request of a process loaded the catalogues of every installed app: 2-6 % of most pages'
-# function calls, a quarter of the cast page's (docs/performance.md). Dates keep the en-GB formats:
-# they follow LANGUAGE_CODE either way.
+# One language, British English, for fans and editors alike: with translation off, lazy labels skip
+# the gettext machinery on every render. Dates keep the en-GB formats: they follow LANGUAGE_CODE.
 USE_I18N = False
 USE_TZ = True
 

@@ -1,36 +1,35 @@
-"""The content generation: one number in the shared cache that every content change bumps.
+"""The content generation: a number in the database that every content change increases.
 
-Cached pages are stored together with the generation they were rendered under, and served only
-while it is still current, so a change made by any process invalidates every page on every
-process at once without deleting anything.
+Pages are cached with the generation they were rendered under and served only while it is still
+the database's, so a change made through any process hides every older page on every process at
+the next request, whatever the cache did meanwhile (cut off, restarted with its data kept, or
+emptied). The increase is an UPDATE in the change's own transaction: it commits with the change
+or rolls back with it, and no reader sees one without the other.
 
-Time changes pages too: a scheduled article becomes public when its publish time comes. Next to
-the generation the cache keeps the earliest such moment ("next due"), tagged with the generation
-it was computed under; a request that finds the moment passed bumps the generation. No cron job.
-Each cached page also keeps the moment it was valid until, so a lost or evicted "next due" can
-never keep a page alive past its time.
+Time changes pages too: a scheduled article becomes public when its publish time comes, an
+episode airs. The same row keeps the next such moment ("next due"); the first request after a
+change works it out, and a request that finds it passed starts a new generation. No cron job.
 """
 
 from __future__ import annotations
 
+import datetime
 import math
 import time
-from collections.abc import Callable, Iterable
-from datetime import datetime
-from typing import NamedTuple
+from collections.abc import Callable
 
 from django.apps import apps
-from django.core.cache import cache
-from django.db.models import Min
+from django.db import connection
+from django.db.models import F, Min
 from django.utils import timezone
 
-from starcity_site.publishing import Publishable
+from starcity_site.models import ContentGeneration
+from starcity_site.publishing import Publishable, Status
 
-GENERATION_KEY = "content:generation"
-NEXT_DUE_KEY = "content:next-due"
-NOTHING_DUE = math.inf
+ROW = 1
+NOTHING_DUE = 2**62  # seconds since the epoch: never
 
-DueSource = Callable[[datetime], "datetime | None"]
+DueSource = Callable[[datetime.datetime], "datetime.datetime | None"]
 _due_sources: list[DueSource] = []
 
 
@@ -38,75 +37,66 @@ def register_due_source(source: DueSource) -> DueSource:
     """Add a function ``source(now) -> the next future moment public pages change, or None``.
 
     Scheduled publishing is built in; anything else whose visibility follows the clock (an
-    episode's air time deciding what counts as a spoiler, say) registers itself here.
+    episode's air time deciding what counts as a spoiler) registers itself here.
     """
     _due_sources.append(source)
     return source
 
 
 @register_due_source
-def _next_scheduled_publication(now: datetime) -> datetime | None:
+def _next_scheduled_publication(now: datetime.datetime) -> datetime.datetime | None:
     times = [
-        model._default_manager.filter(status="published", published_at__gt=now).aggregate(t=Min("published_at"))["t"]
+        model._default_manager.filter(status=Status.PUBLISHED, published_at__gt=now).aggregate(t=Min("published_at"))[
+            "t"
+        ]
         for model in apps.get_models()
         if issubclass(model, Publishable)
     ]
     return min((t for t in times if t is not None), default=None)
 
 
-def bump() -> int | None:
-    """Start a new generation; every page cached so far stops being served. None: no cache."""
-    try:
-        return cache.incr(GENERATION_KEY)
-    except ValueError:
-        # The key is gone (evicted, cache restarted): start again from one that never matches.
-        return _create()
+def bump(using: str | None = None) -> None:
+    """Start a new generation: every page cached so far stops being served."""
+    rows = ContentGeneration.objects.using(using)
+    if not rows.filter(pk=ROW).update(number=F("number") + 1, next_due=None):
+        rows.get_or_create(pk=ROW)
 
 
-def _create() -> int | None:
-    # Microseconds since the epoch: larger than any generation reached by incr before a reset
-    # (that would take a million edits a second), so an old page can never match again.
-    initial = time.time_ns() // 1000
-    if cache.add(GENERATION_KEY, initial, timeout=None):
-        return initial
-    return cache.get(GENERATION_KEY)
+def current() -> int:
+    """The database's generation, after starting a new one if its next due moment has passed.
 
-
-class State(NamedTuple):
-    generation: int | None  # None: the cache is unavailable; render without caching
-    due: float  # pages rendered now stay valid until this moment (epoch seconds), at most
-    found: dict  # the values of the extra keys asked for
-
-
-def current(extra_keys: Iterable[str] = ()) -> State:
-    """The current generation, after applying any due time change, and ``extra_keys``' values.
-
-    One cache round trip when nothing is due; a query only right after a bump (to find the
-    next due moment), and a bump when that moment has passed.
+    One small query; a few more only on the first request after a change (to work out the next
+    due moment) and when that moment has passed. Raises ``DatabaseError`` when the database
+    cannot answer.
     """
-    found = cache.get_many([GENERATION_KEY, NEXT_DUE_KEY, *extra_keys])
-    generation = found.pop(GENERATION_KEY, None)
-    due = found.pop(NEXT_DUE_KEY, None)
-    if generation is None:
-        generation = _create()
-        return State(generation, _refresh_due(generation), {})
-    if due is None or due[0] != generation:
-        due = (generation, _refresh_due(generation))
-    if due[1] <= time.time():
-        generation = bump()
-        return State(generation, _refresh_due(generation), {})
-    return State(generation, due[1], found)
+    rows = ContentGeneration.objects.filter(pk=ROW)
+    for _attempt in range(3):
+        row = _read()
+        if row is None:
+            rows.get_or_create(pk=ROW)
+            continue
+        number, due = row
+        if due is None:
+            due = _next_due()
+            # Only if no change came meanwhile: a change's generation works out its own.
+            rows.filter(number=number).update(next_due=due)
+        if due > time.time():
+            return number
+        # Many processes may find it passed at once: the first one's UPDATE wins, the rest re-read.
+        rows.filter(number=number).update(number=F("number") + 1, next_due=None)
+    return number
 
 
-def _refresh_due(generation: int | None) -> float:
-    if generation is None:
-        return NOTHING_DUE  # nothing will be stored, so no need to ask the database
-    due = _next_due_timestamp()
-    cache.set(NEXT_DUE_KEY, (generation, due), timeout=None)
-    return due
+def _read() -> tuple[int, int | None] | None:
+    # Every page cache hit runs this: one fixed statement through Django's cursor costs a fifth of
+    # the CPU of the same query built by the ORM.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT number, next_due FROM starcity_site_contentgeneration WHERE id = %s", [ROW])
+        return cursor.fetchone()
 
 
-def _next_due_timestamp() -> float:
+def _next_due() -> int:
     now = timezone.now()
     moments = [moment for source in _due_sources if (moment := source(now)) is not None]
-    return min(moments).timestamp() if moments else NOTHING_DUE
+    # Rounded up: at the stored second the moment has certainly come.
+    return math.ceil(min(moments).timestamp()) if moments else NOTHING_DUE

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from starcity_site.caching.generation import bump
@@ -20,15 +19,8 @@ _M2M_DONE = {"post_add", "post_remove", "post_clear"}
 
 
 def content_changed(using: str | None = None) -> None:
-    """Invalidate every cached page now, and again when the surrounding transaction commits.
-
-    The first bump makes the very next request in this process (and tests, which never commit)
-    render afresh. The second closes a race: another process may render between the first bump
-    and the commit, still reading the old rows, and store that page under the new generation.
-    """
-    bump()
-    if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(bump, using=using)
+    """Invalidate every cached page, as part of the surrounding transaction (if any)."""
+    bump(using)
 
 
 def connect() -> None:

@@ -65,7 +65,7 @@ def test_an_editor_may_name_another_spoiled_episode(universe):
 
 
 def test_a_cached_list_shows_the_anchored_story_as_soon_as_its_new_time_comes(universe, client):
-    from starcity_site.caching.middleware import MARKER
+    from starcity_site.caching.policy import MARKER
 
     episode = universe.ep[6]  # airs in five days
     factories.make_article(anchor_episode=episode, anchor_offset=HOUR, safe_title="Episode six review", slug="six")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spoilers.admin_tools import SpoilerPreviewMixin, preview_choices
-from starcity_site.caching.middleware import MARKER
+from starcity_site.caching.policy import MARKER
 from tests import factories
 
 
