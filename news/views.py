@@ -289,26 +289,37 @@ class ArticleDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     def around(self, article: Article) -> tuple[Article | None, Article | None, list[Article]]:
         """The older and newer published stories and up to three related ones, in two queries.
 
-        Related means published and sharing a tag or a show (the article's tags and shows are
-        prefetched): the first query takes the three newest such ids. The second loads those and
-        the two neighbours (their ids came with the article, ``get_queryset``) as cards. A
-        neighbour that also shares a tag is related only if it is among those three: it could
-        not come before them in a list of the newest.
+        Related means published, sharing a tag, a show or a person with the article (all three
+        prefetched), and not already linked as the older or newer story: the first query ranks
+        such ids by how many of those three links they share, then newest first. The second
+        loads them and the two neighbours (their ids came with the article, ``get_queryset``)
+        as cards.
         """
-        published = Article.objects.published().exclude(pk=article.pk)
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        show_ids = [show.pk for show in article.shows.all()]
-        related_ids = []
-        if tag_ids or show_ids:
-            shares = Exists(
-                Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
-            ) | Exists(Article.shows.through.objects.filter(article_id=OuterRef("pk"), show_id__in=show_ids))
-            related_ids = list(
-                published.filter(shares).order_by("-published_at", "-pk").values_list("pk", flat=True)[:RELATED]
-            )
         # None for a draft being previewed without a date: then it has no neighbours.
         older_pk, newer_pk = article.older_pk, article.newer_pk
-        wanted = [pk for pk in (older_pk, newer_pk, *related_ids) if pk is not None]
+        neighbours = [pk for pk in (older_pk, newer_pk) if pk is not None]
+        published = Article.objects.published().exclude(pk=article.pk)
+        links = (
+            (Article.tags.through, "tag_id", [tag.pk for tag in article.tags.all()]),
+            (Article.shows.through, "show_id", [show.pk for show in article.shows.all()]),
+            (Article.people.through, "person_id", [person.pk for person in article.people.all()]),
+        )
+        shared = [
+            Exists(through.objects.filter(article_id=OuterRef("pk"), **{f"{field}__in": ids}))
+            for through, field, ids in links
+            if ids
+        ]
+        related_ids = []
+        if shared:
+            score = sum((Case(When(link, then=Value(1)), default=Value(0)) for link in shared), Value(0))
+            related_ids = list(
+                published.exclude(pk__in=neighbours)
+                .annotate(shared_links=score)
+                .filter(shared_links__gt=0)
+                .order_by("-shared_links", "-published_at", "-pk")
+                .values_list("pk", flat=True)[:RELATED]
+            )
+        wanted = [*neighbours, *related_ids]
         if not wanted:
             return None, None, []
         rows = {row.pk: row for row in listing(published.filter(pk__in=wanted))}

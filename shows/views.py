@@ -8,10 +8,11 @@ from people and news to shows.
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from shows import structured_data
@@ -185,14 +186,11 @@ class SeasonDetailView(SeoMixin, DetailView):
 class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
     template_name = "shows/episode_detail.html"
     context_object_name = "episode"
+    spoiler_context = (*SpoilerContextMixin.spoiler_context, "episode_news", "timeline_events")
 
     def get_object(self, queryset=None):
-        credits = Prefetch(
-            "credits",
-            queryset=credit_model().objects.with_related().order_by("billing_order", "person__name"),
-        )
         return get_object_or_404(
-            Episode.objects.with_show().prefetch_related("season__episodes", credits),
+            Episode.objects.with_show().prefetch_related("season__episodes"),
             season__show__slug=self.kwargs["slug"],
             season__number=self.kwargs["number"],
             number=self.kwargs["episode"],
@@ -202,16 +200,49 @@ class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         episode = self.object
         siblings = list(episode.season.episodes.all())
         index = next(i for i, e in enumerate(siblings) if e.pk == episode.pk)
+        self.credits = self.episode_credits(episode)
         context = super().get_context_data(**kwargs)  # masks the episode for this reader
         context.update(
             season=episode.season,
             show=episode.season.show,
+            aired=episode.airs_at is not None and episode.airs_at <= timezone.now(),
             previous_episode=siblings[index - 1] if index > 0 else None,
             next_episode=siblings[index + 1] if index + 1 < len(siblings) else None,
-            credits=list(episode.credits.all()),
+            credits=[c for c in self.credits if c.in_episode],
+            main_cast=[c for c in self.credits if not c.in_episode and c.kind == CAST],
+            makers=[c for c in self.credits if not c.in_episode and c.kind != CAST],
+            episode_news=self.episode_news(episode),
+            timeline_events=list(episode.timeline_events.select_related("spoils_episode").order_by("date")),
             synopsis_spoiler=self._progress_ref(episode),
         )
         return context
+
+    def episode_credits(self, episode: Episode) -> list:
+        """In one query: the credits on this episode (``in_episode``), and the show's main cast
+        (for the whole show or this season) and creators, who frame every episode."""
+        model = credit_model()
+        season = episode.season
+        in_episode = Exists(model.episodes.through.objects.filter(credit_id=OuterRef("pk"), episode_id=episode.pk))
+        series = Q(show_id=season.show_id) & (Q(season__isnull=True) | Q(season_id=season.pk))
+        framing = series & (Q(kind=CAST, billing=MAIN_BILLING) | Q(kind__in=CREATOR_KINDS))
+        return list(
+            model.objects.annotate(in_episode=in_episode)
+            .filter(Q(in_episode=True) | framing)
+            .with_related()
+            .without_texts()
+            .order_by("billing_order", "person__name")
+        )
+
+    def episode_news(self, episode: Episode) -> list:
+        """Published stories that spoil, are anchored to, or tell a timeline event of this episode.
+
+        Through the relations news and universe declare on Episode: shows imports neither app.
+        """
+        article = episode._meta.get_field("anchored_articles").related_model
+        events = episode._meta.get_field("timeline_events").related_model
+        told = events.articles.through.objects.filter(timelineevent__episodes=episode).values("article_id")
+        tied = Q(spoils_episode=episode) | Q(anchor_episode=episode) | Q(pk__in=told)
+        return list(article.objects.published().cards().filter(tied)[:LATEST_NEWS])
 
     def _progress_ref(self, episode):
         return get_progress(self.request).ref(episode.pk) if episode.synopsis_masked else None
@@ -238,4 +269,4 @@ class EpisodeDetailView(SpoilerContextMixin, SeoMixin, DetailView):
         )
 
     def get_json_ld(self):
-        return [structured_data.tv_episode(self.object, list(self.object.credits.all()))]
+        return [structured_data.tv_episode(self.object, [c for c in self.credits if c.in_episode])]
