@@ -109,7 +109,7 @@ class Article(ArticleDisplay, ImageFields, Publishable):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="spoiling_articles",
         help_text=_("The episode this story gives away. Anchored stories spoil their episode automatically."),
     )
     safe_title = models.CharField(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from functools import cached_property
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -53,6 +54,12 @@ def featured_show() -> Show | None:
         .order_by("preference", "pk")
         .first()
     )
+
+
+def shared_count(rows) -> Coalesce:
+    """How many of ``rows`` (a through table filtered on the outer article) there are, as a subquery."""
+    counted = rows.order_by().values("article_id").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def published_months():
@@ -292,26 +299,36 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     def around(self, article: Article) -> tuple[Article | None, Article | None, list[Article]]:
         """The older and newer published stories and up to three related ones, in two queries.
 
-        Related means published and sharing a tag or a show (the article's tags and shows are
-        prefetched): the first query takes the three newest such ids. The second loads those and
-        the two neighbours (their ids came with the article, ``get_queryset``) as cards. A
-        neighbour that also shares a tag is related only if it is among those three: it could
-        not come before them in a list of the newest.
+        Related means published, sharing a tag, a show or a person with the article (all three
+        prefetched), and not already linked as the older or newer story. The first query ranks
+        such ids by what they share, a tag counting twice (tags are chosen per story, while most
+        stories name the same show), then newest first. The second loads them and the two
+        neighbours (their ids came with the article, ``get_queryset``) as cards.
         """
-        published = Article.objects.published().exclude(pk=article.pk)
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        show_ids = [show.pk for show in article.shows.all()]
-        related_ids = []
-        if tag_ids or show_ids:
-            shares = Exists(
-                Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
-            ) | Exists(Article.shows.through.objects.filter(article_id=OuterRef("pk"), show_id__in=show_ids))
-            related_ids = list(
-                published.filter(shares).order_by("-published_at", "-pk").values_list("pk", flat=True)[:RELATED]
-            )
         # None for a draft being previewed without a date: then it has no neighbours.
         older_pk, newer_pk = article.older_pk, article.newer_pk
-        wanted = [pk for pk in (older_pk, newer_pk, *related_ids) if pk is not None]
+        neighbours = [pk for pk in (older_pk, newer_pk) if pk is not None]
+        published = Article.objects.published().exclude(pk=article.pk)
+        links = (
+            (Article.tags.through, "tag_id", [tag.pk for tag in article.tags.all()], 2),
+            (Article.shows.through, "show_id", [show.pk for show in article.shows.all()], 1),
+            (Article.people.through, "person_id", [person.pk for person in article.people.all()], 1),
+        )
+        shared = [
+            shared_count(through.objects.filter(article_id=OuterRef("pk"), **{f"{field}__in": ids})) * weight
+            for through, field, ids, weight in links
+            if ids
+        ]
+        related_ids = []
+        if shared:
+            related_ids = list(
+                published.exclude(pk__in=neighbours)
+                .annotate(closeness=sum(shared, Value(0)))
+                .filter(closeness__gt=0)
+                .order_by("-closeness", "-published_at", "-pk")
+                .values_list("pk", flat=True)[:RELATED]
+            )
+        wanted = [*neighbours, *related_ids]
         if not wanted:
             return None, None, []
         rows = {row.pk: row for row in listing(published.filter(pk__in=wanted))}

@@ -8,7 +8,7 @@ points from people and news to shows (docs/architecture.md).
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -138,6 +138,7 @@ class SeasonDetailView(SeoMixin, DetailView):
 class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "shows/episode_detail.html"
     context_object_name = "episode"
+    masked_context = ("episode_news", "timeline_events")
 
     def get_object(self, queryset=None):
         episode = get_object_or_404(
@@ -146,8 +147,8 @@ class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             season__number=self.kwargs["number"],
             number=self.kwargs["episode"],
         )
-        # People's credits through the reverse relation, read once for the page and its JSON-LD.
-        self.credits = list(episode.credits.with_related().billed())
+        # Read once for the page and its JSON-LD.
+        self.credits = self.episode_credits(episode)
         return episode
 
     def get_context_data(self, **kwargs):
@@ -160,9 +161,29 @@ class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             show=episode.season.show,
             previous_episode=siblings[index - 1] if index > 0 else None,
             next_episode=siblings[index + 1] if index + 1 < len(siblings) else None,
-            credits=self.credits,
+            credits=[c for c in self.credits if c.in_episode],
+            main_cast=[c for c in self.credits if not c.in_episode and c.is_cast],
+            makers=[c for c in self.credits if not c.in_episode and not c.is_cast],
+            episode_news=(episode.spoiling_articles.all() | episode.anchored_articles.all())
+            .published()
+            .cards()[:LATEST_NEWS],
+            timeline_events=list(episode.timeline_events.select_related("spoils_episode").order_by("date")),
         )
         return context
+
+    def episode_credits(self, episode: Episode) -> list:
+        """In one query: the show's credits on this episode (``in_episode``), and its headline
+        credits (main cast for the whole show or this season, and the creators), who frame every
+        episode. Through the relations people declares on Show and Episode."""
+        season = episode.season
+        framing = season.show.credits.headline().filter(Q(season__isnull=True) | Q(season=season)).values("pk")
+        return list(
+            season.show.credits.annotate(in_episode=Exists(episode.credits.filter(pk=OuterRef("pk"))))
+            .filter(Q(in_episode=True) | Q(pk__in=framing))
+            .with_related()
+            .without_texts()
+            .billed()
+        )
 
     def get_page_meta(self):
         episode = self.object
@@ -186,4 +207,4 @@ class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
         )
 
     def get_json_ld(self):
-        return [structured_data.tv_episode(self.object, self.credits)]
+        return [structured_data.tv_episode(self.object, [c for c in self.credits if c.in_episode])]

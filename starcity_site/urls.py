@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from news import sitemaps as news_sitemaps
 from news.share import shared_article
@@ -35,6 +38,9 @@ urlpatterns = [
     path("preview/<slug:token>/", shared_article, name="share_preview"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico whatever the page links: send them to the hashed static file
+    # (worked out per request, so importing the URLs never needs the static manifest).
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico")), name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 
+from news.models import Article
 from people.models import Character, CharacterAppearance
 from shows.demo import FOR_ALL_MANKIND, STAR_CITY
 from shows.models import Episode, Show
@@ -20,6 +21,10 @@ from starcity_site.demo_tools import Tally, sync
 from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, Precision, Relation, TimelineEvent
 
 KOROLEV, LEONOV, ARMSTRONG = "sergei-korolev", "alexei-leonov", "neil-armstrong"
+GAGARIN, TERESHKOVA = "yuri-gagarin", "valentina-tereshkova"
+VON_BRAUN, SLAYTON = "wernher-von-braun", "deke-slayton"
+SAME_IN_SHOWS = "The same in the shows: this happens before their history parts from ours in 1969."
+UNTOLD = "The shows have not said whether this happens in their history."
 
 FIGURES = {
     KOROLEV: {
@@ -52,6 +57,40 @@ FIGURES = {
         ),
         "born": datetime.date(1930, 8, 5),
         "died": datetime.date(2012, 8, 25),
+    },
+    GAGARIN: {
+        "name": "Yuri Gagarin",
+        "role": "Soviet cosmonaut, the first human in space",
+        "summary": (
+            "Flew Vostok 1 on 12 April 1961 and became the first person to travel into space. The "
+            "cosmonaut training centre in Star City carries his name."
+        ),
+        "born": datetime.date(1934, 3, 9),
+        "died": datetime.date(1968, 3, 27),
+    },
+    TERESHKOVA: {
+        "name": "Valentina Tereshkova",
+        "role": "Soviet cosmonaut, the first woman in space",
+        "summary": "Flew Vostok 6 in June 1963, the first woman to go into space.",
+        "born": datetime.date(1937, 3, 6),
+        "died": None,
+    },
+    VON_BRAUN: {
+        "name": "Wernher von Braun",
+        "role": "Rocket engineer behind NASA's Saturn V",
+        "summary": (
+            "The engineer who led the building of the Saturn V, the rocket that carried the Apollo "
+            "crews to the Moon. For All Mankind brings him into its story, played by Colm Feore."
+        ),
+        "born": datetime.date(1912, 3, 23),
+        "died": datetime.date(1977, 6, 16),
+    },
+    SLAYTON: {
+        "name": "Deke Slayton",
+        "role": "NASA astronaut",
+        "summary": "One of NASA's astronauts, portrayed in For All Mankind by Chris Bauer.",
+        "born": datetime.date(1924, 3, 1),
+        "died": datetime.date(1993, 6, 13),
     },
 }
 
@@ -129,6 +168,8 @@ class AliasSpec(NamedTuple):
 ALIASES = {
     (HistoricalFigure, KOROLEV): [AliasSpec("Korolyov"), AliasSpec("Королёв", "ru"), AliasSpec("Сергей Королёв", "ru")],
     (HistoricalFigure, LEONOV): [AliasSpec("Aleksei Leonov"), AliasSpec("Алексей Леонов", "ru")],
+    (HistoricalFigure, GAGARIN): [AliasSpec("Юрий Гагарин", "ru")],
+    (HistoricalFigure, TERESHKOVA): [AliasSpec("Валентина Терешкова", "ru")],
     (Character, "chief-designer"): [AliasSpec("Korolev"), AliasSpec("Korolyov"), AliasSpec("Королёв", "ru")],
     (Place, "star-city"): [
         AliasSpec("Zvyozdny gorodok"),
@@ -142,6 +183,16 @@ ALIASES = {
     (GlossaryTerm, "kgb"): [AliasSpec("КГБ", "ru"), AliasSpec("Committee for State Security")],
     (GlossaryTerm, "roscosmos"): [AliasSpec("Роскосмос", "ru")],
 }
+
+# Characters drawn from real people: (character slug, figure slug, what the show changed).
+PORTRAYALS = [
+    (
+        "wernher-von-braun",
+        VON_BRAUN,
+        "The real engineer placed in the show's alternate history, where the Moon race goes on past 1969.",
+    ),
+    ("deke-slayton", SLAYTON, "The real astronaut placed in the show's alternate history."),
+]
 
 COUNTERPART_NOTE = (
     "Korolev died in 1966, three years before the Moon landing that opens the series, and never "
@@ -163,6 +214,8 @@ class Event(NamedTuple):
     figures: tuple[str, ...] = ()
     characters: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    episodes: tuple[tuple[str, int, int], ...] = ()  # (show slug, season, episode)
+    articles: tuple[str, ...] = ()  # slugs of the news stories that tell it
 
 
 EVENTS = [
@@ -177,6 +230,7 @@ EVENTS = [
         "The same town is the home of the cosmonauts in both series, and gives the spin-off its title.",
         shows=(STAR_CITY, FOR_ALL_MANKIND),
         places=("star-city",),
+        articles=("the-real-star-city",),
     ),
     Event(
         "the-chief-designer-era",
@@ -202,6 +256,7 @@ EVENTS = [
         shows=(STAR_CITY,),
         figures=(KOROLEV,),
         characters=("chief-designer",),
+        articles=("sergei-korolev-the-chief-designer",),
     ),
     Event(
         "the-n1-rocket",
@@ -213,6 +268,7 @@ EVENTS = [
         "The Soviet engineers get the N1 working. How they manage it is one of the stories Star City sets out to tell.",
         shows=(STAR_CITY, FOR_ALL_MANKIND),
         places=("baikonur",),
+        articles=("the-n1-four-launches-four-failures",),
     ),
     Event(
         "first-steps-on-the-moon",
@@ -225,6 +281,8 @@ EVENTS = [
         "there, and both series grow out of that moment.",
         shows=(STAR_CITY, FOR_ALL_MANKIND),
         figures=(LEONOV, ARMSTRONG),
+        episodes=((FOR_ALL_MANKIND, 1, 1), (STAR_CITY, 1, 1)),
+        articles=("red-moon-revisited", "where-the-shows-leave-real-history"),
     ),
     Event(
         "star-city-season-one",
@@ -251,6 +309,160 @@ EVENTS = [
     ),
 ]
 
+FIRSTS = "soviet-firsts-gagarin-tereshkova-leonov"
+N1_STORY = "the-n1-four-launches-four-failures"
+
+
+def _real(slug, date, precision, title, real, show=UNTOLD, relation=Relation.REAL_ONLY, **links) -> Event:
+    """An event of the real Soviet programme; after 1969 the shows' side of it is untold."""
+    return Event(slug, date, precision, title, relation, real, show, shows=(STAR_CITY, FOR_ALL_MANKIND), **links)
+
+
+N1_IN_SHOWS = (
+    "In the shows the Soviets get the N1 working in the end; how they do it is one of the stories "
+    "Star City sets out to tell."
+)
+
+REAL_EVENTS = [
+    _real(
+        "gagarin-vostok-1",
+        datetime.date(1961, 4, 12),
+        Precision.DAY,
+        "Gagarin, the first human in space",
+        "Yuri Gagarin orbits the Earth in Vostok 1.",
+        SAME_IN_SHOWS,
+        Relation.SAME,
+        figures=(GAGARIN,),
+        places=("baikonur",),
+        articles=(FIRSTS,),
+    ),
+    _real(
+        "tereshkova-vostok-6",
+        datetime.date(1963, 6, 16),
+        Precision.DAY,
+        "Tereshkova, the first woman in space",
+        "Valentina Tereshkova flies Vostok 6.",
+        SAME_IN_SHOWS,
+        Relation.SAME,
+        figures=(TERESHKOVA,),
+        articles=(FIRSTS,),
+    ),
+    _real(
+        "leonov-first-spacewalk",
+        datetime.date(1965, 3, 18),
+        Precision.DAY,
+        "Leonov's first spacewalk",
+        "Alexei Leonov leaves Voskhod 2 and becomes the first person to walk in space.",
+        SAME_IN_SHOWS,
+        Relation.SAME,
+        figures=(LEONOV,),
+        articles=(FIRSTS,),
+    ),
+    _real(
+        "n1-first-launch",
+        datetime.date(1969, 2, 21),
+        Precision.DAY,
+        "The N1's first launch fails",
+        "The first Soviet Moon rocket to be launched fails in flight.",
+        N1_IN_SHOWS,
+        Relation.DIVERGED,
+        articles=(N1_STORY,),
+        places=("baikonur",),
+    ),
+    _real(
+        "n1-second-launch",
+        datetime.date(1969, 7, 3),
+        Precision.DAY,
+        "The second N1 destroys its launch pad",
+        "The second N1 fails and falls back onto its launch complex, wrecking the pad.",
+        N1_IN_SHOWS,
+        Relation.DIVERGED,
+        articles=(N1_STORY,),
+        places=("baikonur",),
+    ),
+    _real(
+        "luna-16",
+        datetime.date(1970, 9, 1),
+        Precision.MONTH,
+        "Luna 16 brings back Moon soil",
+        "An uncrewed Soviet probe returns a sample of lunar soil to Earth.",
+        articles=(FIRSTS,),
+    ),
+    _real(
+        "lunokhod-1",
+        datetime.date(1970, 11, 1),
+        Precision.MONTH,
+        "Lunokhod 1, the first rover on the Moon",
+        "A remote-controlled Soviet rover starts to drive across the lunar surface.",
+        articles=(FIRSTS,),
+    ),
+    _real(
+        "salyut-1",
+        datetime.date(1971, 4, 1),
+        Precision.MONTH,
+        "Salyut 1, the first space station",
+        "The Soviet Union launches the first space station.",
+        articles=(FIRSTS,),
+    ),
+    _real(
+        "soyuz-11",
+        datetime.date(1971, 6, 1),
+        Precision.MONTH,
+        "The Soyuz 11 crew is lost",
+        "The crew of Soyuz 11 die on their way back to Earth from Salyut 1.",
+        articles=(FIRSTS,),
+    ),
+    _real(
+        "n1-third-launch",
+        datetime.date(1971, 6, 27),
+        Precision.DAY,
+        "The N1's third launch fails",
+        "The third N1 fails as well.",
+        N1_IN_SHOWS,
+        Relation.DIVERGED,
+        articles=(N1_STORY,),
+    ),
+    _real(
+        "n1-fourth-launch",
+        datetime.date(1972, 11, 23),
+        Precision.DAY,
+        "The last N1 launch fails",
+        "The fourth and final N1 launch ends in failure; the rocket never completes a flight.",
+        N1_IN_SHOWS,
+        Relation.DIVERGED,
+        articles=(N1_STORY,),
+    ),
+    _real(
+        "apollo-soyuz",
+        datetime.date(1975, 7, 1),
+        Precision.MONTH,
+        "Apollo\u2013Soyuz",
+        "The first joint flight of the United States and the Soviet Union; Alexei Leonov commands the Soyuz.",
+        figures=(LEONOV,),
+        articles=(FIRSTS,),
+    ),
+    Event(
+        "for-all-mankind-1980s",
+        datetime.date(1980, 1, 1),
+        Precision.DECADE,
+        "For All Mankind's second season",
+        Relation.SHOW_ONLY,
+        "",
+        "For All Mankind jumps about ten years ahead: its second season is set in the 1980s.",
+        shows=(FOR_ALL_MANKIND,),
+    ),
+    Event(
+        "for-all-mankind-1990s",
+        datetime.date(1990, 1, 1),
+        Precision.DECADE,
+        "For All Mankind's third season",
+        Relation.SHOW_ONLY,
+        "",
+        "Another decade on: the third season carries the rivalry into the 1990s.",
+        shows=(FOR_ALL_MANKIND,),
+    ),
+]
+
 
 def load(stdout) -> None:
     tally = Tally()
@@ -268,7 +480,19 @@ def load(stdout) -> None:
             {"counterpart": figures[KOROLEV], "counterpart_note": COUNTERPART_NOTE},
             tally,
         )
+    for slug, figure, note in PORTRAYALS:
+        if slug in characters and figures.get(figure) is not None:
+            sync(
+                Character,
+                {"pk": characters[slug].pk},
+                {"counterpart": figures[figure], "counterpart_note": note},
+                tally,
+            )
     _first_appearances(characters.values(), tally)
+    episodes = {
+        (e.season.show.slug, e.season.number, e.number): e for e in Episode.objects.with_show().filter(season__number=1)
+    }
+    articles = {a.slug: a for a in Article.objects.only("pk", "slug")}
 
     targets = {HistoricalFigure: figures, Character: characters, Place: places, GlossaryTerm: terms}
     for (model, slug), specs in ALIASES.items():
@@ -284,7 +508,7 @@ def load(stdout) -> None:
                 tally,
             )
 
-    for event in EVENTS:
+    for event in [*EVENTS, *REAL_EVENTS]:
         obj = sync(
             TimelineEvent,
             {"slug": event.slug},
@@ -304,6 +528,8 @@ def load(stdout) -> None:
         _set(obj.figures, [figures[s] for s in event.figures if figures.get(s)])
         _set(obj.characters, [characters[s] for s in event.characters if s in characters])
         _set(obj.places, [places[s] for s in event.places if places.get(s)])
+        _set(obj.episodes, [episodes[key] for key in event.episodes if key in episodes])
+        _set(obj.articles, [articles[s] for s in event.articles if s in articles])
     stdout.write(f"universe: {tally.summary()}")
 
 
