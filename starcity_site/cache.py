@@ -1,6 +1,6 @@
 """A Redis cache that degrades to "no cache" while Redis is unreachable.
 
-Django's built-in RedisCache raises on a connection error, which would turn a cache outage into
+django-redis's backend (one client per connection pool) raises on a connection error, which would turn a cache outage into
 a site outage. Here every operation that fails on the connection is logged and answered as a
 miss, so pages keep coming from the database (slower) and caching resumes when Redis is back.
 """
@@ -11,7 +11,7 @@ import functools
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 

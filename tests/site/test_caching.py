@@ -389,7 +389,7 @@ def redis_caches(monkeypatch):
     params = {"KEY_PREFIX": f"test-{uuid.uuid4().hex}", "TIMEOUT": 600}
     first, second = ResilientRedisCache(REDIS_URL, params), ResilientRedisCache(REDIS_URL, params)
     yield first, second
-    client = first._cache.get_client(write=True)
+    client = first.client.get_client(write=True)
     keys = list(client.scan_iter(f"{params['KEY_PREFIX']}:*"))
     if keys:
         client.delete(*keys)
@@ -421,7 +421,7 @@ def test_an_edit_through_one_process_shows_through_the_other_at_once(client, art
 
 
 def test_pages_are_served_from_the_database_while_redis_is_down(client, article, monkeypatch):
-    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2}})
     act_as(monkeypatch, down)
     for _ in range(2):
         response = client.get("/news/")
@@ -438,7 +438,7 @@ def test_an_edit_while_the_cache_is_unreachable_shows_once_it_is_back(client, ar
     url = article.get_absolute_url()
     assert client.get(url)[MARKER] == "miss"
     assert client.get("/news/")[MARKER] == "miss"
-    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2}})
     act_as(monkeypatch, down)
     article.title = "Renamed while the cache was away"
     article.save()
