@@ -186,6 +186,7 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
             return "None yet."
         rows = (
             (
+                timezone.localtime(step.at).replace(microsecond=0).isoformat(),
                 f"{timezone.localtime(step.at):%d %b %Y %H:%M}",
                 step.get_kind_display(),
                 step.user.get_username() if step.user else "—",
@@ -195,7 +196,7 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
         )
         return format_html(
             '<ol class="review-steps">{}</ol>',
-            format_html_join("", "<li><time>{}</time> {} by {}<br>{}</li>", rows),
+            format_html_join("", '<li><time datetime="{}">{}</time> {} by {}<br>{}</li>', rows),
         )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -53,6 +53,10 @@ class ArticleReviewForm(ArticleAdminForm):
                 raise forms.ValidationError("Only an article waiting for review can be sent back.")
             if not (cleaned.get("review_note") or "").strip():
                 self.add_error("review_note", "Tell the author what to change before sending it back.")
+        publishes_waiting = self.instance.is_waiting_for_review and cleaned.get("status") == Status.PUBLISHED
+        if (cleaned.get("review_note") or "").strip() and self.review_step is None and not publishes_waiting:
+            # A note is kept with a step only; a plain save would drop it unseen.
+            self.add_error("review_note", "A note goes with a review step: use the review buttons below.")
         if self.review_step == SUBMIT and self.instance.pk and self.instance.status != Status.DRAFT:
             raise forms.ValidationError("Only a draft can be submitted for review.")
         return cleaned

@@ -205,3 +205,10 @@ def test_a_submitted_article_is_invisible_to_the_public(client, author_client, d
             assert "Zebraquartz" not in body, url
     # The same search finds a published story: the search itself works.
     assert "/news/visible-story/" in client.get(reverse("search:results") + "?q=Visible+story").content.decode()
+
+
+def test_a_note_with_a_plain_save_is_a_form_error_not_lost(author_client, draft):
+    response = press(author_client, draft, "_save", review_note="Please look at the headline.")
+    assert response.status_code == 200
+    assert "review_note" in response.context["adminform"].form.errors
+    assert not draft.review_steps.exists()
