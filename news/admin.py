@@ -12,14 +12,16 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from news.admin_forms import ArticleAdminForm, MergeTagsForm, ScheduleForm, ShareLinkInlineForm, publish_refusal
+from news import review
+from news.admin_forms import MergeTagsForm, ScheduleForm, ShareLinkInlineForm, publish_refusal
 from news.models import Article, Category, ShareLink, Tag
 from spoilers.admin_tools import ARTICLE_SPOILER_FIELDSET, SpoilerPreviewMixin
 from starcity_site.admin import ContentAdmin
@@ -49,10 +51,20 @@ class StateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return [
+            ("draft", "Draft"),
+            ("review", "Waiting for review"),
+            ("scheduled", "Scheduled"),
+            ("published", "Published"),
+        ]
 
     def queryset(self, request, queryset):
-        chosen = {"draft": queryset.drafts, "scheduled": queryset.scheduled, "published": queryset.published}
+        chosen = {
+            "draft": queryset.drafts,
+            "review": queryset.waiting_for_review,
+            "scheduled": queryset.scheduled,
+            "published": queryset.published,
+        }
         return chosen[self.value()]() if self.value() in chosen else queryset
 
 
@@ -81,7 +93,7 @@ class ShareLinkInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
-    form = ArticleAdminForm
+    form = review.ArticleReviewForm
     # Short columns only, so the list fits a 1280 px screen with the filters beside it.
     list_display = ["title", "thumbnail", "state", "published", "author"]
     list_filter = [StateFilter, "category", "featured", "tags", "shows"]
@@ -90,7 +102,7 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "tags", "shows", "people", "spoils_episode", "anchor_episode"]
-    readonly_fields = ["preview_link", "spoiler_preview", "created_at", "updated_at"]
+    readonly_fields = ["preview_link", "spoiler_preview", "created_at", "updated_at", "review_history"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body", "expected_version"]}),
         (
@@ -107,6 +119,13 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
         ("About", {"fields": ["author", "category", "tags", "shows", "people"]}),
         ("Source", {"fields": ["source_name", "source_url"]}),
         ARTICLE_SPOILER_FIELDSET,
+        (
+            "Review",
+            {
+                "fields": ["review_note", "review_history"],
+                "description": "Authors submit a draft for review; an editor sends it back with a note or publishes it.",
+            },
+        ),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [ShareLinkInline]
@@ -130,6 +149,56 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
             fields += ["status", "published_at", "featured", "author"]
         return fields
 
+    # --- the review queue (news.review): buttons on the change form ----------------------
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.review_step = review.requested_step(request)
+        return form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The buttons are only shown to editors; a crafted POST from anyone else is refused.
+        if review.requested_step(request) in review.NEEDS_PUBLISHER and not can_publish(request):
+            raise PermissionDenied
+        context = {"review_can_publish": can_publish(request), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._review_response(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self._review_response(request, obj) or super().response_change(request, obj)
+
+    def _review_response(self, request, obj: Article):
+        step = getattr(obj, "review_step_taken", None)
+        if step is None:
+            return None
+        text = review.describe(step)
+        reversion.set_comment(text)  # after the admin's own change message: the step names the revision
+        self.message_user(request, f"“{obj}”: {text}", messages.SUCCESS)
+        if "_continue" in request.POST or review.requested_step(request) is None:
+            return None
+        return self.response_post_save_change(request, obj)
+
+    @admin.display(description="review steps")
+    def review_history(self, obj: Article):
+        steps = list(obj.review_steps.select_related("user")) if obj.pk else []
+        if not steps:
+            return "None yet."
+        rows = (
+            (
+                timezone.localtime(step.at).replace(microsecond=0).isoformat(),
+                f"{timezone.localtime(step.at):%d %b %Y %H:%M}",
+                step.get_kind_display(),
+                step.user.get_username() if step.user else "—",
+                step.note or "",
+            )
+            for step in steps
+        )
+        return format_html(
+            '<ol class="review-steps">{}</ol>',
+            format_html_join("", '<li><time datetime="{}">{}</time> {} by {}<br>{}</li>', rows),
+        )
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "author":
             # Editors cannot see the user admin; offer staff and anyone already credited with an
@@ -152,7 +221,11 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
                     stored["published_at"],
                     stored["featured"],
                 )
+        step = review.requested_step(request)
+        was_waiting = review.prepare(obj, step)
         super().save_model(request, obj, form, change)
+        note = form.cleaned_data.get("review_note", "")
+        obj.review_step_taken = review.record(obj, step, was_waiting, request.user, note)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not ShareLink:
@@ -179,8 +252,6 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
 
     def _require_publisher(self, request) -> None:
         if not can_publish(request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
 
     # --- list columns -------------------------------------------------------------------
@@ -226,7 +297,9 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
         articles, refused = self._publishable(request, [a for a in queryset if not a.is_published], now)
         with self.revision_per_object(request, "Published from the article list."):
             for article in articles:
+                was_waiting = review.prepare(article, None)
                 article.save()
+                review.record(article, None, was_waiting, request.user)
         self._report(request, f"Published {len(articles)} article(s).", refused)
 
     @admin.action(description="Unpublish selected articles (back to draft)", permissions=["publish"])
@@ -249,7 +322,9 @@ class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
         articles, refused = self._publishable(request, queryset, when)
         with self.revision_per_object(request, f"Scheduled for {label}."):
             for article in articles:
+                was_waiting = review.prepare(article, None)
                 article.save()
+                review.record(article, None, was_waiting, request.user)
         self._report(request, f"Scheduled {len(articles)} article(s) for {label}.", refused)
         return None
 

@@ -20,7 +20,7 @@ from people.models import Person
 from shows.models import Episode, Show
 from spoilers.display import ArticleDisplay
 from starcity_site.images import ImageFields
-from starcity_site.publishing import Publishable, PublishableQuerySet
+from starcity_site.publishing import Publishable, PublishableQuerySet, Status
 from starcity_site.richtext import sanitize_html
 from starcity_site.search_vectors import VectorsDeferredManager
 
@@ -62,6 +62,10 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("author", "category").prefetch_related("tags")
+
+    def waiting_for_review(self) -> ArticleQuerySet:
+        """Drafts an author submitted: still drafts, so ``published()`` never shows them."""
+        return self.drafts().filter(submitted_at__isnull=False)
 
     def for_detail(self) -> ArticleQuerySet:
         # The page links its shows and people by name: their synopses and biographies stay behind.
@@ -136,6 +140,9 @@ class Article(ArticleDisplay, ImageFields, Publishable):
         blank=True,
         help_text=_('e.g. "2:00:00" for two hours after the episode airs.'),
     )
+    # The review queue: set while a draft waits for an editor. The status stays "draft", so the one
+    # visibility rule (``published()``) needs nothing new; steps are kept in ``review_steps``.
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Bumped on every save; a form carrying an older value is a stale edit (no lost updates).
@@ -163,7 +170,17 @@ class Article(ArticleDisplay, ImageFields, Publishable):
     def save(self, *args, **kwargs) -> None:
         self.body = sanitize_html(self.body)
         apply_anchor(self)
+        if self.status != Status.DRAFT:
+            self.submitted_at = None  # published or scheduled: nothing waits any more
         super().save(*args, **kwargs)
+
+    @property
+    def is_waiting_for_review(self) -> bool:
+        return self.status == Status.DRAFT and self.submitted_at is not None
+
+    @property
+    def state_label(self) -> str:
+        return "Waiting for review" if self.is_waiting_for_review else super().state_label
 
     @property
     def author_name(self) -> str:
@@ -237,3 +254,30 @@ class ShareLink(models.Model):
         if self.revoked_at is not None:
             return "Revoked"
         return "Active" if self.expires_at > timezone.now() else "Expired"
+
+
+class ReviewStep(models.Model):
+    """One step of an article's review (who, when, note), newest first on its admin page."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for review")
+        SENT_BACK = "sent_back", _("Sent back to the author")
+        PUBLISHED = "published", _("Published")
+        SCHEDULED = "scheduled", _("Scheduled")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="review_steps"
+    )
+    kind = models.CharField(_("step"), max_length=16, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("review step")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.article}"

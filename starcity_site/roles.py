@@ -2,8 +2,8 @@
 
 Editors: every content permission (shows, people, news incl. publishing and share links, the
 universe app, URL redirects, version history); nothing on users, groups or permissions, so they
-cannot give themselves more. Authors: may draft articles (add and change, no publish, schedule
-or delete) and see everything else they need to pick relations.
+cannot give themselves more. Authors: may draft articles and submit them for review (add and change,
+no publish, schedule, send back or delete) and see everything else they need to pick relations.
 
 ``ensure_roles`` is idempotent: it runs after every ``migrate`` (post_migrate, connected in
 ``StarCitySiteConfig.ready``) and from ``manage.py setup_roles``; a permission added by a later

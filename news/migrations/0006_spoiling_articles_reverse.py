@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_article_search_vectors'),
+        ('news', '0005_review_queue'),
         ('shows', '0002_episode_synopsis_spoils'),
     ]
 
