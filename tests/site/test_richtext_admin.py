@@ -4,16 +4,21 @@ CSP, and saving the demo content through it changes no body."""
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pytest
+import reversion
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.urls import reverse
+from reversion.models import Version
 
 from news.models import Article
 from starcity_site.richtext import RichTextWidget
+from tests import factories
 from tests.admin_helpers import change_form_data
+from tests.site.test_foundation import manage, production_env
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +85,27 @@ def test_a_change_form_without_the_editor_asks_for_no_nonce(editor_client):
     response = editor_client.get(reverse("admin:news_tag_add"))
     assert response.status_code == 200
     assert "nonce" not in response["Content-Security-Policy"]
+
+
+def test_collectstatic_hashes_the_editor_assets_for_whitenoise(tmp_path):
+    result = manage("collectstatic", "--noinput", env=production_env(STATIC_ROOT=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    paths = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    for asset in [
+        "django_prose_editor/editor.js",
+        "django_prose_editor/configurable.js",
+        "django_prose_editor/editor.css",
+        "django_prose_editor/material-icons.woff2",
+        "admin-editor/richtext.js",
+    ]:
+        assert (tmp_path / paths[asset]).is_file(), asset
+
+
+def test_the_history_revert_form_of_an_article_allows_the_editor_too(editor_client):
+    with reversion.create_revision():
+        article = factories.make_article(title="Twice", body="<p>One.</p>")
+    version = Version.objects.get_for_object(article).get()
+    response = editor_client.get(reverse("admin:news_article_revision", args=[article.pk, version.pk]))
+    assert response.status_code == 200
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    assert f'<script type="importmap" nonce="{nonce}">' in response.content.decode()
