@@ -28,6 +28,7 @@ from starcity_site.admin import ContentAdmin
 from starcity_site.caching import content_changed
 from starcity_site.publishing import Status
 from starcity_site.redirects import add_redirect
+from starcity_site.richtext import RichTextAdminMixin
 
 PUBLISH_PERMISSION = "news.publish_article"
 ACTION_TEMPLATE = "admin/starcity/action_form.html"
@@ -92,7 +93,7 @@ class ShareLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SpoilerPreviewMixin, ContentAdmin):
+class ArticleAdmin(RichTextAdminMixin, SpoilerPreviewMixin, ContentAdmin):
     form = review.ArticleReviewForm
     # Short columns only, so the list fits a 1280 px screen with the filters beside it.
     list_display = ["title", "thumbnail", "state", "published", "author"]

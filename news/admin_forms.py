@@ -13,6 +13,7 @@ from django.utils import timezone
 from news.models import Article, ShareLink, Tag
 from starcity_site.admin import LockedForm
 from starcity_site.publishing import Status
+from starcity_site.richtext import rich_text_formfield
 
 ALT_TEXT_NEEDED = "Describe the picture for readers who cannot see it before publishing."
 
@@ -23,6 +24,12 @@ def missing_alt_text(image, image_alt: str | None) -> bool:
 
 class ArticleAdminForm(LockedForm):
     """The admin's article form: no lost updates (``LockedForm``) and the publish-time rules."""
+
+    body = rich_text_formfield(
+        label="Body",
+        help_text="Headings, bold, italic, links, lists and quotes. Pasted scripts, styles and unsafe links "
+        "are removed on save.",
+    )
 
     class Meta:
         model = Article

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    "django_prose_editor",  # the admin's rich-text editor (starcity_site.richtext); ships its static files
     "starcity_site",
     "shows",
     "people",
@@ -264,6 +265,8 @@ CSRF_FAILURE_VIEW = "starcity_site.views.csrf_failure"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
+        # The admin's rich-text change forms add a nonce for the editor's import map
+        # (starcity_site.richtext.RichTextAdminMixin); nothing else runs inline script.
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", *env.list("CSP_IMG_SOURCES", default=[])],

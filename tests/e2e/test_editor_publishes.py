@@ -80,7 +80,8 @@ def test_editor_publishes_and_fan_reads(new_page, transactional_db, tmp_path):
     staff.fill("#id_slug", SLUG)
     staff.fill("#id_title", TITLE)
     staff.fill("#id_standfirst", "The cosmonaut detachment gets its commander.")
-    staff.fill("#id_body", "<p>Kernwell plays the officer in charge of the cosmonauts.</p>")
+    staff.locator(".field-body .ProseMirror[contenteditable=true]").click()  # the rich-text editor
+    staff.keyboard.type("Kernwell plays the officer in charge of the cosmonauts.")
     staff.select_option("#id_status", Status.DRAFT)
     staff.set_input_files("#id_image", str(png(tmp_path / "hero.png", (1600, 900), (160, 60, 40))))
     staff.fill("#id_image_alt", "Mira Kernwell in a cosmonaut's flight suit")

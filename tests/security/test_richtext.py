@@ -73,3 +73,57 @@ def test_article_source_url_accepts_https(db):
     article = factories.make_article()
     article.source_url = "https://decider.com/story"
     article.full_clean()
+
+
+# --- the admin's rich-text editor ---------------------------------------------------------
+
+
+def test_the_editor_offers_only_what_the_sanitiser_keeps():
+    from django_prose_editor.config import allowlist_from_extensions, expand_extensions
+
+    from starcity_site.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, EDITOR_EXTENSIONS, URL_SCHEMES
+
+    offered = allowlist_from_extensions(expand_extensions(EDITOR_EXTENSIONS))
+    assert offered["tags"] <= ALLOWED_TAGS
+    # rel is set by nh3 itself (noopener noreferrer), whatever the editor writes.
+    assert offered["attributes"]["a"] - {"rel"} <= ALLOWED_ATTRIBUTES["a"]
+    assert offered["url_schemes"] == URL_SCHEMES
+    # The ordered list's start/type properties are switched off, so nothing is dropped unseen.
+    assert EDITOR_EXTENSIONS["OrderedList"] == {"enableListAttributes": False}
+    assert {"h2", "h3", "h4", "strong", "em", "a", "ul", "ol", "li", "blockquote"} <= offered["tags"]
+    assert "h1" not in offered["tags"]
+
+
+def test_a_pasted_body_with_scripts_and_styles_is_cleaned_by_the_admin_form(editor_client):
+    from django.urls import reverse
+
+    from news.models import Article
+    from tests.admin_helpers import change_form_data
+
+    article = factories.make_article(title="Pasted", body="<p>Before.</p>")
+    url = reverse("admin:news_article_change", args=[article.pk])
+    data = change_form_data(editor_client.get(url))
+    data["body"] = (
+        '<h2 style="color:red">Launch</h2><script>alert(1)</script>'
+        '<p style="font-family:Comic Sans" class="MsoNormal" onclick="x()">Word <b>paste</b>'
+        '<span style="mso-bidi-font-weight:bold">d</span></p><style>p{color:red}</style>'
+        '<ul><li><a href="javascript:alert(1)">bad</a> <a href="https://example.com/">good</a></li></ul>'
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    body = Article.objects.get(pk=article.pk).body
+    assert body == (
+        "<h2>Launch</h2><p>Word <b>paste</b>d</p>"
+        '<ul><li><a rel="noopener noreferrer">bad</a> '
+        '<a href="https://example.com/" rel="noopener noreferrer">good</a></li></ul>'
+    )
+    assert executable_markup(body) == []
+
+
+def test_the_form_cleans_the_body_itself_and_an_empty_editor_saves_an_empty_body():
+    from news.admin_forms import ArticleAdminForm
+
+    field = ArticleAdminForm.base_fields["body"]
+    assert field.clean('<p style="x">a</p><script>b</script>') == "<p>a</p>"
+    assert field.clean("<p></p>") == ""
+    assert field.required is False
