@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from news import demo_stories as texts
-from news.models import Article, Category, Tag
+from news.models import Article, Category, ReviewStep, Tag
 from people.models import Person
 from shows.demo import FOR_ALL_MANKIND, STAR_CITY
 from shows.models import Episode, Show
@@ -369,6 +369,12 @@ def load(stdout) -> None:
             alt=f"Illustration: a rocket on its launch pad at dusk, under the headline \u201c{headline}\u201d",
             image_caption="",
         )
+        if is_new and story.status == Status.DRAFT:
+            # The draft waits on an editor's desk (the admin dashboard), as a submitted story would.
+            Article.objects.filter(pk=article.pk).update(submitted_at=now)
+            ReviewStep.objects.create(
+                article=article, kind=ReviewStep.Kind.SUBMITTED, user=author, note="Ready for a look."
+            )
         if is_new and article.published_at:
             # A story first loaded today was not "updated" today: its last change is its publication.
             Article.objects.filter(pk=article.pk).update(updated_at=article.published_at)

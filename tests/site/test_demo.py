@@ -203,6 +203,11 @@ def test_a_full_newsroom_of_stories_and_only_the_published_ones_are_public(loade
     assert published.filter(slug="sergei-korolev-the-chief-designer", body__contains="Chief Designer").exists()
     assert list(Article.objects.scheduled().values_list("slug", flat=True)) == [news_demo.SCHEDULED_SLUG]
     assert list(Article.objects.drafts().values_list("slug", flat=True)) == ["star-city-for-all-mankind-crossovers"]
+    # ... and it waits for an editor's review, with its step in the history.
+    assert list(Article.objects.waiting_for_review().values_list("slug", flat=True)) == [
+        "star-city-for-all-mankind-crossovers"
+    ]
+    assert Article.objects.get(slug="star-city-for-all-mankind-crossovers").review_steps.get().kind == "submitted"
     assert Article.objects.scheduled().get().published_at > timezone.now() + datetime.timedelta(days=30)
     assert list(Article.objects.filter(featured=True).values_list("slug", flat=True)) == [
         "apple-tv-plus-launches-star-city"

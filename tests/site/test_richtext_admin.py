@@ -90,7 +90,9 @@ def test_a_change_form_without_the_editor_asks_for_no_nonce(editor_client):
 def test_collectstatic_hashes_the_editor_assets_for_whitenoise(tmp_path):
     result = manage("collectstatic", "--noinput", env=production_env(STATIC_ROOT=str(tmp_path)))
     assert result.returncode == 0, result.stderr
-    paths = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    # The manifest lives beside STATIC_ROOT (settings.STATIC_MANIFEST_ROOT), where whitenoise does not serve it.
+    manifest = tmp_path.with_name(f"{tmp_path.name}-manifest") / "staticfiles.json"
+    paths = json.loads(manifest.read_text())["paths"]
     for asset in [
         "django_prose_editor/editor.js",
         "django_prose_editor/configurable.js",
