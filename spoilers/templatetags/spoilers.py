@@ -6,12 +6,12 @@ from itertools import groupby
 
 from django import template
 from django.db import DatabaseError
+from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from spoilers.progress import ALL, NONE, Progress
 from spoilers.request import cookie_token
-from starcity_site.context_processors import nav_urls
 
 register = template.Library()
 
@@ -90,7 +90,7 @@ def progress_form(context, standalone=False):
     if progress is None:
         return {"progress": None}
     return {
-        "action": nav_urls()["progress"],
+        "action": reverse("spoilers:progress"),
         "progress": progress,
         "options": episode_options(episode_groups(progress)),
         "none_value": "none",
