@@ -6,19 +6,24 @@ from itertools import groupby
 
 from django import template
 from django.db import DatabaseError
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from spoilers.progress import ALL, NONE, Progress
 from spoilers.request import cookie_token
-from starcity_site.context_processors import nav_urls
 
 register = template.Library()
+
+
+SELECTED = mark_safe(" selected")  # a constant, nothing from the reader
+NOT_SELECTED = mark_safe("")
 
 
 def episode_groups(progress: Progress) -> list[tuple[str, list[tuple[str, str, bool]]]]:
     """Aired episodes as (optgroup label, [(value, label, selected)]) by show and season.
 
     Unaired episodes cannot have been seen, so they are not offered (the current setting is kept).
-    Every page carries the form, with a hundred options or so: the template only prints them.
     """
     shown = [
         r
@@ -32,6 +37,29 @@ def episode_groups(progress: Progress) -> list[tuple[str, list[tuple[str, str, b
         )
         for (show, season), refs in groupby(shown, key=lambda r: (r.show_title, r.season))
     ]
+
+
+def episode_options(groups) -> SafeString:
+    """The groups as escaped ``<optgroup>``/``<option>`` markup.
+
+    Every page carries the form with a hundred options or so; a template loop over them costs
+    more than the rest of a small page, so the tag builds them with Django's escaping helpers.
+    """
+    return format_html_join(
+        "",
+        '<optgroup label="{}">{}</optgroup>',
+        (
+            (
+                label,
+                format_html_join(
+                    "",
+                    '<option value="{}"{}>Up to {}</option>',
+                    ((value, SELECTED if selected else NOT_SELECTED, text) for value, text, selected in options),
+                ),
+            )
+            for label, options in groups
+        ),
+    )
 
 
 def reader_progress(context) -> Progress | None:
@@ -62,9 +90,9 @@ def progress_form(context, standalone=False):
     if progress is None:
         return {"progress": None}
     return {
-        "action": nav_urls()["progress"],
+        "action": reverse("spoilers:progress"),
         "progress": progress,
-        "groups": episode_groups(progress),
+        "options": episode_options(episode_groups(progress)),
         "none_value": "none",
         "all_value": "all",
         "is_none": progress.token == NONE,
