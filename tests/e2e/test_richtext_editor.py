@@ -63,9 +63,14 @@ def test_an_editor_writes_a_body_with_the_keyboard(new_page, transactional_db):
     keys.type("Poyekhali")
     keys.press("Control+i")
     keys.type("! said Gagarin.")
+    # The editor may still be applying keystrokes on a busy machine: select only once they all landed.
+    page.wait_for_function(
+        "selector => document.querySelector(selector).textContent.endsWith('said Gagarin.')", arg=EDITABLE
+    )
     keys.press("ArrowLeft")  # select the name, then link it from the toolbar with the keyboard
     for _ in "Gagarin":
         keys.press("Shift+ArrowLeft")
+    page.wait_for_function("() => getSelection().toString() === 'Gagarin'")
     page.locator(".field-body button[aria-label='insert link']").focus()
     keys.press("Enter")
     assert page.get_by_role("textbox", name="URL", exact=True).evaluate("e => e === document.activeElement")
