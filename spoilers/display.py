@@ -16,15 +16,20 @@ GENERIC_SAFE_TITLE = "A story about a recent episode"
 GENERIC_SAFE_EVENT_TITLE = "A moment from a recent episode"
 
 
-class ArticleDisplay(SpoilerDisplay):
+class SpoilsOneEpisode(SpoilerDisplay):
+    """A row that may spoil one episode (``spoils_episode_id``) and has an editor-written
+    ``safe_title``; without one, a generic title naming the episode (``{label}``) stands in."""
+
+    generic_title = "{label}"
+    generic_title_unnamed = ""
+
     @property
     def spoiler_episode(self):
-        """The episode this article spoils, as the reader's progress names it, or None."""
+        """The episode this row spoils, as the reader's progress names it, or None."""
         return self.spoiled_ref(self.spoils_episode_id)
 
     @property
     def is_masked(self) -> bool:
-        """Body, caption and a spoiling image must not be rendered."""
         return self.hides(self.spoils_episode_id)
 
     @property
@@ -32,15 +37,24 @@ class ArticleDisplay(SpoilerDisplay):
         if self.spoils_episode_id is None:
             return self.title
         ref = self.spoiler_episode
-        return self.safe_title or (f"A story about {ref.label}" if ref is not None else GENERIC_SAFE_TITLE)
-
-    @property
-    def public_standfirst(self) -> str:
-        return self.standfirst if self.spoils_episode_id is None else self.safe_standfirst
+        return self.safe_title or (
+            self.generic_title.format(label=ref.label) if ref is not None else self.generic_title_unnamed
+        )
 
     @property
     def display_title(self) -> str:
         return self.public_title if self.is_masked else self.title
+
+
+class ArticleDisplay(SpoilsOneEpisode):
+    """Body, caption and a spoiling image must not be rendered while ``is_masked``."""
+
+    generic_title = "A story about {label}"
+    generic_title_unnamed = GENERIC_SAFE_TITLE
+
+    @property
+    def public_standfirst(self) -> str:
+        return self.standfirst if self.spoils_episode_id is None else self.safe_standfirst
 
     @property
     def display_standfirst(self) -> str:
@@ -78,24 +92,8 @@ class CharacterDisplay(SpoilerDisplay):
         return "" if self.fate_masked else self.fate
 
 
-class TimelineEventDisplay(SpoilerDisplay):
+class TimelineEventDisplay(SpoilsOneEpisode):
     """The show's side of an event and its title may give an episode away; the real side never."""
 
-    @property
-    def spoiler_episode(self):
-        return self.spoiled_ref(self.spoils_episode_id)
-
-    @property
-    def is_masked(self) -> bool:
-        return self.hides(self.spoils_episode_id)
-
-    @property
-    def public_title(self) -> str:
-        if self.spoils_episode_id is None:
-            return self.title
-        ref = self.spoiler_episode
-        return self.safe_title or (f"A moment from {ref.label}" if ref is not None else GENERIC_SAFE_EVENT_TITLE)
-
-    @property
-    def display_title(self) -> str:
-        return self.public_title if self.is_masked else self.title
+    generic_title = "A moment from {label}"
+    generic_title_unnamed = GENERIC_SAFE_EVENT_TITLE
