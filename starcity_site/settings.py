@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "csp",
     "django_prose_editor",  # the admin's rich-text editor (starcity_site.richtext); ships its static files
     "starcity_site",
+    "library",
     "shows",
     "people",
     "news",
