@@ -1,10 +1,10 @@
 """Who may see an article at its URL: the public sees published ones; staff may preview the rest.
 
 The public site's article view asks ``visible_articles(request)`` instead of building its own
-rule, so staff preview (and only that) widens ``Article.objects.published()``. A reviewer's
-share link (``news.share``) narrows it to the one shared article. Whenever ``is_preview`` is
-true the view marks the page noindex and never cached, and the template shows the banner
-(``templates/includes/preview_banner.html``).
+rule, so staff preview (and only that) widens ``Article.objects.published()``. Whenever
+``is_preview`` is true the view marks the page noindex and never cached, and the template shows
+the banner (``templates/includes/preview_banner.html``). A reviewer's share link is the article
+view's subclass in ``news.share``: it narrows the queryset to the shared article itself.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from news.models import Article, ArticleQuerySet
-
-# news.share puts the ShareLink it validated here; nothing else sets it.
-SHARE_LINK_ATTR = "share_link"
 
 
 def can_preview(request: HttpRequest) -> bool:
@@ -24,16 +21,11 @@ def can_preview(request: HttpRequest) -> bool:
 
 
 def visible_articles(request: HttpRequest) -> ArticleQuerySet:
-    link = getattr(request, SHARE_LINK_ATTR, None)
-    if link is not None:
-        return Article.objects.filter(pk=link.article_id)
     if can_preview(request):
         return Article.objects.all()
     return Article.objects.published()
 
 
 def is_preview(request: HttpRequest, article: Article) -> bool:
-    """True when ``article`` is shown before it is public, or through a share link: noindex, never cached."""
-    if getattr(request, SHARE_LINK_ATTR, None) is not None:
-        return True
+    """True when ``article`` is shown before it is public: noindex, never cached."""
     return not article.is_published and can_preview(request)

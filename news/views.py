@@ -270,13 +270,17 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
         older = published.filter(Q(published_at__lt=when) | Q(pk__lt=OuterRef("pk")), published_at__lte=when)
         newer = published.filter(Q(published_at__gt=when) | Q(pk__gt=OuterRef("pk")), published_at__gte=when)
         return (
-            visible_articles(self.request)
+            self.visible_articles()
             .for_detail()
             .annotate(
                 older_pk=Subquery(older.order_by("-published_at", "-pk").values("pk")[:1]),
                 newer_pk=Subquery(newer.order_by("published_at", "pk").values("pk")[:1]),
             )
         )
+
+    def visible_articles(self):
+        """The articles this page may show (news.share narrows them to one shared article)."""
+        return visible_articles(self.request)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

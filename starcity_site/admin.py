@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import hashlib
 import json
@@ -88,7 +89,7 @@ def last_saved(instance: models.Model) -> tuple[str, str]:
 class LockedForm(forms.ModelForm):
     """A content form that carries the row as the editor opened it; a stale save is refused.
 
-    ``lock_token`` (set per request by ``ContentAdmin.get_form``) replaces the stored row's token
+    ``lock_token`` (set by ``LockedAdminMixin.get_form``, from a restore page's admin) replaces the stored row's token
     on a "restore" page, where the row shown is the old version's, not the live one.
     """
 
@@ -257,6 +258,8 @@ class LockedAdminMixin:
     """Every change form of this admin carries ``LockedForm``'s no-lost-update check."""
 
     form = LockedForm
+    # None but on the copy a restore page makes (``with_lock_token``) for its one request.
+    lock_token: str | None = None
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
@@ -268,8 +271,17 @@ class LockedAdminMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        form.lock_token = getattr(request, "_starcity_lock_token", None)
+        form.lock_token = self.lock_token
         return form
+
+    def with_lock_token(self, token: str | None):
+        """This admin for one request whose form checks saves against ``token``, not the stored row.
+
+        A shallow copy, so the site's shared instance keeps no request's state.
+        """
+        admin_for_request = copy.copy(self)
+        admin_for_request.lock_token = token
+        return admin_for_request
 
     def lock_token_for(self, object_id) -> str | None:
         return lock_token(self.model, object_id)

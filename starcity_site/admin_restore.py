@@ -10,7 +10,7 @@ else is left as it is, and the page says so before the editor saves.
 The page works like reversion's: the version is written inside a transaction, the ordinary change
 form is shown from it and the transaction is rolled back; saving that form writes the version
 again and saves the form over it, as a new revision (so a restore can itself be undone), through
-the form's no-lost-update check (``LockedAdminMixin.lock_token_for``).
+the form's no-lost-update check (``LockedAdminMixin.lock_token_for``, ``with_lock_token``).
 """
 
 from __future__ import annotations
@@ -93,13 +93,13 @@ class RestoreOneObjectMixin:
         context = {**context, "restored_rows": [v.object_repr for v in owned]}
         # The token of the live row as it was before the restore began: a save made by someone
         # else after this page was opened is refused, as on the ordinary change form.
-        request._starcity_lock_token = self.lock_token_for(version.object_id)
+        locked = self.with_lock_token(self.lock_token_for(version.object_id))
         try:
             with transaction.atomic(using=version.db):
                 version.revert()
                 skipped = _revert_each(owned)
                 with self.create_revision(request):
-                    response = self.changeform_view(request, quote(version.object_id), request.path, context)
+                    response = locked.changeform_view(request, quote(version.object_id), request.path, context)
                     if request.method == "POST" and response.status_code == 302:
                         saved_on = timezone.localtime(version.revision.date_created)
                         set_comment(f"Restored the version saved on {saved_on:%d %b %Y %H:%M}.")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import ShareLink
+from starcity_site.caching.policy import MARKER
 from starcity_site.publishing import Status
 from tests import factories
 from tests.admin_helpers import change_form_data
@@ -110,3 +111,19 @@ def test_a_new_link_needs_a_lifetime(editor_client, draft):
     response = editor_client.post(url, data)
     assert response.status_code == 200 and "Choose how long the new link works." in response.content.decode()
     assert not ShareLink.objects.exists()
+
+
+def test_a_share_link_page_is_never_cached_nor_served_to_later_readers(reviewer, client):
+    story = factories.make_article(title="Launch day")
+    link = ShareLink.objects.create(article=story, expires_at=timezone.now() + datetime.timedelta(days=1))
+    shared = reviewer.get(link.get_absolute_url())
+    assert shared.status_code == 200 and "This shared link works until" in shared.content.decode()
+    assert "private" in shared["Cache-Control"] and "no-store" in shared["Cache-Control"]
+    assert MARKER not in shared  # the page cache neither stored it nor answered it
+    # Readers at the story's own URL get the public page, not the reviewer's.
+    public = client.get(story.get_absolute_url())
+    assert public.status_code == 200 and "Preview — not public." not in public.content.decode()
+    # A revoked link is refused at once: nothing kept the page it showed.
+    link.revoked_at = timezone.now()
+    link.save()
+    assert Client().get(link.get_absolute_url()).status_code == 410
