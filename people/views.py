@@ -133,13 +133,15 @@ class CharacterDetailView(ReaderProgressMixin, SeoMixin, DetailView):
         return [structured_data.character(self.object, self.credits)]
 
 
-class ShowCastView(SeoMixin, DetailView):
-    """The full cast (by billing) and crew (grouped by kind) of one show.
+class ShowCastView(ReaderProgressMixin, SeoMixin, DetailView):
+    """The full cast (by billing) and crew (grouped by kind) of one show, and the characters it
+    shares with its parent or a spin-off (issue 10).
 
-    A list of credits, so people's page, at the show's address (``/shows/<slug>/cast/``)."""
+    Credits and characters, so people's page, at the show's address (``/shows/<slug>/cast/``)."""
 
     template_name = "people/show_cast.html"
     context_object_name = "show"
+    masked_context = ("crossovers",)
 
     def get_queryset(self):
         return Show.objects.with_related().prefetch_related("seasons")
@@ -151,7 +153,12 @@ class ShowCastView(SeoMixin, DetailView):
         for credit in sorted((c for c in credits if not c.is_cast), key=lambda c: c.kind):
             crew.setdefault(credit.get_kind_display(), []).append(credit)
         self.creators = [c for c in credits if c.is_creator]
-        return super().get_context_data(cast=self.cast, crew_groups=list(crew.items()), **kwargs)
+        return super().get_context_data(
+            cast=self.cast,
+            crew_groups=list(crew.items()),
+            crossovers=Character.objects.crossovers(self.object),  # reads the spin-offs with_related() loaded
+            **kwargs,
+        )
 
     def get_page_meta(self):
         show = self.object

@@ -1,4 +1,5 @@
-"""Public show, season and episode pages (the cast & crew page is people's: ``people.views``).
+"""Public show, season and episode pages (the cast & crew page, with the crossovers, is people's:
+``people.views``).
 
 The shows app imports no other content app. Credits and news about a show come through the
 reverse relations other apps declare on Show (``credits``, ``articles``) and their own queryset
@@ -49,7 +50,7 @@ class ShowListView(SeoMixin, ListView):
 class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
-    masked_context = ("latest_news", "crossovers")
+    masked_context = ("latest_news",)
 
     def get_object(self, queryset=None):
         # The show and its spin-offs in one query (the page has little query budget to spare).
@@ -75,20 +76,8 @@ class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             spinoffs=self.spinoffs,
             release_iso=structured_data.partial_iso_date(show.premiere_date, show.premiere_precision),
             latest_news=show.articles.published().cards()[:LATEST_NEWS],
-            crossovers=self.crossovers(show),
             **kwargs,
         )
-
-    def crossovers(self, show: Show):
-        """Characters shared with the parent or a spin-off (issue 10), through the reverse relation.
-
-        As ``CharacterQuerySet.crossovers`` but from the spin-offs already loaded above, which
-        that method would ask for again.
-        """
-        related = [pk for pk in (show.parent_id, *(s.pk for s in self.spinoffs)) if pk]
-        if not related:
-            return []
-        return show.characters.model.objects.in_show([show.pk]).in_show(related).with_appearances()
 
     def get_page_meta(self):
         show = self.object

@@ -130,7 +130,7 @@ def test_first_appearance_per_show_and_crossovers(client, db):
     assert f'<a href="{episode.get_absolute_url()}">S1E3' in html and "(younger)" in html
     assert "episode not known yet" in html  # the parent show's row
 
-    for url in ("/shows/star-city/", "/shows/for-all-mankind/"):
+    for url in ("/shows/star-city/cast/", "/shows/for-all-mankind/cast/"):
         html = client.get(url).content.decode()
         crossovers = html.split('id="crossovers-heading"')[1].split("</section>")[0]
         assert "Margo Madison" in crossovers and "Sasha" not in crossovers, url
