@@ -1,6 +1,8 @@
 """Requests Django answers 400 get the site's 400 page, with every security header, through a
 real gunicorn (its config file, production settings): not only through the test client, which
-skips gunicorn's parsing and the WSGI layer. Malformed cookies are ignored, never a 500."""
+skips gunicorn's parsing and the WSGI layer. Malformed cookies are ignored, never a 500. A query
+string Django refuses costs the log a line, not a traceback per handler (issue 24; the handlers
+themselves: tests/spoilers/test_error_pages.py). One gunicorn serves the whole module."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ SECURITY_HEADERS = {
     "cross-origin-resource-policy": "same-origin",
 }
 SITE_400 = "That request could not be understood"
+TOO_MANY = "?" + "&".join(["a=1"] * 1001)
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +144,20 @@ def test_good_requests_and_static_files_carry_the_headers_too(server):
         status, headers, _body = raw(server.port, request(path))
         assert status in {200, 404}, path
         assert_security_headers(headers, path)
+
+
+def test_too_many_query_parameters_get_the_sites_400_on_every_kind_of_page_and_log_little(server):
+    pages = ["/", "/news/", "/search/", "/people/anna-petrova/", "/shows/star-city/"]
+    before = server.log.stat().st_size
+    for path in pages:
+        status, _headers, body, _seconds = server.get(path + TOO_MANY)
+        assert status == 400, (path, body[:200])
+        assert SITE_400 in body, path
+    with server.log.open("rb") as log_file:
+        log_file.seek(before)
+        logged = log_file.read().decode(errors="replace")
+    # The access line (it holds the 4 KB address) and one line from Django's security logger,
+    # not a traceback per handler that failed.
+    assert len(logged) < (len(TOO_MANY) + 1000) * len(pages), logged[-3000:]
+    assert "Traceback" not in logged
+    assert logged.count("DATA_UPLOAD_MAX_NUMBER_FIELDS") == len(pages)
