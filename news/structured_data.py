@@ -38,16 +38,18 @@ def collection_page(name: str, path: str, articles) -> dict:
     }
 
 
-def news_article(article: Article) -> dict:
-    """NewsArticle, ``about`` the shows it covers (TVSeries) and mentioning its people."""
+def news_article(article: Article, tags: list, shows: list, people: list) -> dict:
+    """NewsArticle, ``about`` the shows it covers (TVSeries) and mentioning its people (the
+    article's tags, shows and people as the view read them)."""
+    url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         # Spoiler-free whatever the reader has seen: structured data is read by anyone (issue 9).
         "headline": article.public_title[:110],
         "description": describe(article.public_standfirst or ("" if article.spoils_episode_id else article.body)),
-        "url": absolute_url(article.get_absolute_url()),
-        "mainEntityOfPage": absolute_url(article.get_absolute_url()),
+        "url": url,
+        "mainEntityOfPage": url,
         "datePublished": article.published_at,
         "dateModified": article.updated_at,
         "author": {"@type": "Person", "name": article.author_name},
@@ -58,18 +60,14 @@ def news_article(article: Article) -> dict:
         data["image"] = [image]
     if article.category:
         data["articleSection"] = article.category.name
-    keywords = [tag.name for tag in article.tags.all()]
+    keywords = [tag.name for tag in tags]
     if keywords:
         data["keywords"] = keywords
-    about = [
-        {"@type": "TVSeries", "name": show.title, "url": absolute_url(show.get_absolute_url())}
-        for show in article.shows.all()
-    ]
+    about = [{"@type": "TVSeries", "name": show.title, "url": absolute_url(show.get_absolute_url())} for show in shows]
     if about:
         data["about"] = about
     mentions = [
-        {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())}
-        for person in article.people.all()
+        {"@type": "Person", "name": person.name, "url": absolute_url(person.get_absolute_url())} for person in people
     ]
     if mentions:
         data["mentions"] = mentions

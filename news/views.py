@@ -55,13 +55,15 @@ def featured_show() -> Show | None:
     )
 
 
-def shared(relation: str, ids: list[int], weight: int) -> Count:
+def shared(relation: str, ids: list[int], weight: int):
     """How many of ``ids`` an article shares through ``relation`` (a many-to-many), times ``weight``.
 
     A filtered count over the join rather than a subquery per article: one grouped scan, and a
-    much smaller expression for the ORM to build and compile on every article page.
+    much smaller expression for the ORM to build and compile on every article page (so a weight
+    of one is no multiplication).
     """
-    return Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True) * weight
+    count = Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True)
+    return count if weight == 1 else count * weight
 
 
 def published_months():
@@ -295,8 +297,15 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
         return article
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         article = self.object
+        # Read once from the prefetched relations for the chips, the JSON-LD and the related
+        # stories: each ``article.tags`` builds a new related manager.
+        self.tags, self.shows, self.people = (
+            list(article.tags.all()),
+            list(article.shows.all()),
+            list(article.people.all()),
+        )
+        context = super().get_context_data(tags=self.tags, shows=self.shows, people=self.people, **kwargs)
         context["preview"] = self.preview
         previous, next_, related = self.around(article)
         context["previous_article"], context["next_article"], context["related"] = previous, next_, related
@@ -305,8 +314,8 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     def around(self, article: Article) -> tuple[Article | None, Article | None, list[Article]]:
         """The older and newer published stories and up to three related ones, in two queries.
 
-        Related means published, sharing a tag, a show or a person with the article (all three
-        prefetched), and not already linked as the older or newer story. The first query ranks
+        Related means published, sharing a tag, a show or a person with the article (read in
+        ``get_object``), and not already linked as the older or newer story. The first query ranks
         such ids by what they share, a tag counting twice (tags are chosen per story, while most
         stories name the same show), then newest first. The second loads them and the two
         neighbours (their ids came with the article, ``get_queryset``) as cards.
@@ -316,21 +325,22 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
         neighbours = [pk for pk in (older_pk, newer_pk) if pk is not None]
         published = Article.objects.published().exclude(pk=article.pk)
         links = (
-            ("tags", [tag.pk for tag in article.tags.all()], 2),
-            ("shows", [show.pk for show in article.shows.all()], 1),
-            ("people", [person.pk for person in article.people.all()], 1),
+            ("tags", [tag.pk for tag in self.tags], 2),
+            ("shows", [show.pk for show in self.shows], 1),
+            ("people", [person.pk for person in self.people], 1),
         )
         counts = [shared(relation, ids, weight) for relation, ids, weight in links if ids]
         related_ids = []
         if counts:
-            related_ids = list(
+            ranked = (
                 published.exclude(pk__in=neighbours)
                 .values("pk")  # grouped by the id alone, not by every column (SQLite)
                 .annotate(closeness=sum(counts[1:], counts[0]))
-                .filter(closeness__gt=0)
                 .order_by("-closeness", "-published_at", "-pk")
-                .values_list("pk", flat=True)[:RELATED]
+                .values_list("pk", "closeness")[:RELATED]
             )
+            # Stories sharing nothing rank last: dropped here, cheaper than a HAVING clause to build.
+            related_ids = [pk for pk, closeness in ranked if closeness]
         wanted = [*neighbours, *related_ids]
         if not wanted:
             return None, None, []
@@ -359,4 +369,4 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
         return breadcrumb_trail(*steps, (article.public_title, ""))
 
     def get_json_ld(self):
-        return [structured_data.news_article(self.object)]
+        return [structured_data.news_article(self.object, self.tags, self.shows, self.people)]
