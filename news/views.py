@@ -315,7 +315,7 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
         """The older and newer published stories and up to three related ones, in two queries.
 
         Related means published, sharing a tag, a show or a person with the article (read in
-        ``get_object``), and not already linked as the older or newer story. The first query ranks
+        ``get_context_data``), and not already linked as the older or newer story. The first query ranks
         such ids by what they share, a tag counting twice (tags are chosen per story, while most
         stories name the same show), then newest first. The second loads them and the two
         neighbours (their ids came with the article, ``get_queryset``) as cards.
