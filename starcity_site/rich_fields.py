@@ -1,8 +1,9 @@
 """The long texts editors write besides article bodies (synopses, biographies, character notes,
 timeline and glossary entries) are rich text too: HTML cleaned by ``richtext.sanitize_html``.
 
-- ``RichTextModel``: a model mixin; its ``save`` cleans the fields it names, so a shell, an import
-  or a demo loader stores clean HTML as the admin does.
+- ``RichTextModel``: a model mixin; its ``save`` cleans the fields it names, so the shell or a
+  demo loader stores clean HTML as the admin does. (``import_content`` restores a backup of rows
+  that were cleaned when they were saved.)
 - ``RichTextFieldsMixin``: for a ModelAdmin or an inline; its ``rich_text_fields`` get the editor.
 - ``text_to_html`` / ``html_to_text``: the data migrations' conversions (plain text as
   ``|linebreaks`` rendered it, and back).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 
+from django.db import migrations
 from django.utils.html import linebreaks, strip_tags
 from django.utils.text import capfirst
 
@@ -97,8 +99,6 @@ def convert_texts(apps, fields: dict[str, tuple[str, ...]], convert) -> None:
 
 def text_to_html_operation(fields: dict[str, tuple[str, ...]]):
     """A reversible ``RunPython``: plain text to rich text (``text_to_html``), and back (``html_to_text``)."""
-    from django.db import migrations
-
     return migrations.RunPython(
         lambda apps, schema_editor: convert_texts(apps, fields, text_to_html),
         lambda apps, schema_editor: convert_texts(apps, fields, html_to_text),
