@@ -12,6 +12,7 @@ from people.models import JOINED_VECTORS, Character, Credit, Person
 from shows.models import Show
 from spoilers.admin_tools import CHARACTER_SPOILER_FIELDSET, SpoilerPreviewMixin
 from starcity_site.admin import ContentAdmin
+from starcity_site.rich_fields import RichTextAdmin
 
 IMAGE_FIELDSET = (
     "Photo",
@@ -48,11 +49,12 @@ class ShowCreditInline(CreditInlineBase):
 
 
 @admin.register(Person)
-class PersonAdmin(ContentAdmin):
+class PersonAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["name", "thumbnail", "short_bio", "known_for", "updated_at"]
     search_fields = ["name", "slug", "short_bio", "known_for"]
     list_filter = ["credits__kind", "credits__show"]
     prepopulated_fields = {"slug": ["name"]}
+    rich_text_fields = ("bio",)
     fieldsets = [
         (None, {"fields": ["name", "slug", "short_bio", "bio", "birth_date", "known_for"]}),
         IMAGE_FIELDSET,
@@ -64,7 +66,7 @@ class PersonAdmin(ContentAdmin):
 
 
 @admin.register(Character)
-class CharacterAdmin(SpoilerPreviewMixin, ContentAdmin):
+class CharacterAdmin(RichTextAdmin, SpoilerPreviewMixin, ContentAdmin):
     list_display = ["name", "show", "counterpart", "updated_at"]
     list_filter = ["show"]
     list_select_related = ["show", "counterpart"]
@@ -72,6 +74,7 @@ class CharacterAdmin(SpoilerPreviewMixin, ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["show", "counterpart", "description_spoils_episode", "fate_spoils_episode"]
     readonly_fields = ["spoiler_preview"]
+    rich_text_fields = ("description", "counterpart_note", "fate")
     fieldsets = [
         (None, {"fields": ["name", "slug", "show", "description"]}),
         ("Real history", {"fields": ["counterpart", "counterpart_note"]}),

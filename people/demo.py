@@ -17,6 +17,7 @@ from shows.demo import FOR_ALL_MANKIND, STAR_CITY
 from shows.models import Season, Show
 from starcity_site.demo_tools import Tally, sync
 from starcity_site.placeholders import PORTRAIT, attach_placeholder
+from starcity_site.rich_fields import text_to_html
 
 
 class Role(NamedTuple):
@@ -291,7 +292,7 @@ def load(stdout) -> None:
         role.slug: sync(
             Character,
             {"slug": role.slug},
-            {"name": role.name, "show": shows[role.show], "description": role.description},
+            {"name": role.name, "show": shows[role.show], "description": text_to_html(role.description)},
             tally,
         )
         for role in CHARACTERS
@@ -301,7 +302,7 @@ def load(stdout) -> None:
         person = sync(
             Person,
             {"slug": slugify(bio.name)},
-            {"name": bio.name, "short_bio": bio.short_bio, "bio": bio.bio, "known_for": bio.known_for},
+            {"name": bio.name, "short_bio": bio.short_bio, "bio": text_to_html(bio.bio), "known_for": bio.known_for},
             tally,
         )
         if person is not None:  # None: an editor renamed this person; leave their page alone

@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from shows.models import Episode, Season, Show
 from spoilers.display import CharacterDisplay
 from starcity_site.images import ImageFields
+from starcity_site.rich_fields import RichTextModel
 from starcity_site.search_vectors import VectorsDeferredManager
 
 
-class Person(ImageFields):
+class Person(RichTextModel, ImageFields):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     short_bio = models.CharField(_("short bio"), max_length=300, blank=True)
@@ -30,6 +31,7 @@ class Person(ImageFields):
     search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = VectorsDeferredManager()
+    rich_text_fields = ("bio",)
 
     class Meta:
         ordering = ["name"]
@@ -73,7 +75,7 @@ class CharacterQuerySet(models.QuerySet):
         return self.select_related("show").prefetch_related(appearances)
 
 
-class Character(CharacterDisplay, models.Model):
+class Character(RichTextModel, CharacterDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.PROTECT, related_name="characters")
@@ -118,6 +120,7 @@ class Character(CharacterDisplay, models.Model):
     search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = VectorsDeferredManager.from_queryset(CharacterQuerySet)()
+    rich_text_fields = ("description", "counterpart_note", "fate")
 
     class Meta:
         ordering = ["name"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from shows.structured_data import CONTEXT, absolute, person_ref, series_ref
+from starcity_site.rich_fields import plain_text
 
 
 def person(person) -> dict[str, Any]:
@@ -30,12 +31,12 @@ def character(character, credits) -> dict[str, Any]:
         "isPartOf": series_ref(character.show),
     }
     if character.description and not character.description_spoils_episode_id:  # public: no spoilers
-        data["description"] = character.description
+        data["description"] = plain_text(character.description)
     if character.counterpart_id:
         # The real person behind the role (issue 10); the note says what the show changed.
         data["isBasedOn"] = figure_ref(character.counterpart)
         if character.counterpart_note:
-            data["disambiguatingDescription"] = character.counterpart_note
+            data["disambiguatingDescription"] = plain_text(character.counterpart_note)
     return data
 
 

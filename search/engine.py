@@ -51,6 +51,7 @@ class Kind:
     a: str
     b: str
     c: tuple[str, ...]
+    b_is_html: bool = False
     c_is_html: bool = False
     # Rows that spoil an episode the reader has not seen match only on the spoiler-free fields.
     spoiler_field: str | None = None
@@ -96,19 +97,20 @@ KINDS = [
         stored_vector="search_vector",
         stored_safe_vector="safe_search_vector",
     ),
-    Kind("people", "People", "name", "short_bio", ("bio", "known_for"), stored_vector="search_vector"),
+    Kind("people", "People", "name", "short_bio", ("bio", "known_for"), c_is_html=True, stored_vector="search_vector"),
     Kind(
         "characters",
         "Characters",
         "name",
         "description",
         ("counterpart__name",),  # "Korolev" finds the Chief Designer
+        b_is_html=True,
         spoiler_field="description_spoils_episode",
         safe_fields=("name", "counterpart__name"),
         stored_vector="search_vector",
         stored_vector_has_c=False,
     ),
-    Kind("shows", "Shows", "title", "tagline", ("synopsis",)),
+    Kind("shows", "Shows", "title", "tagline", ("synopsis",), c_is_html=True),
 ]
 
 
@@ -236,8 +238,8 @@ class PostgresEngine:
             "max_fragments": 2,
             "fragment_delimiter": " … ",
         }
-        # B fields are plain text: HighlightAll returns them whole (fragment mode would drop
-        # anything tag-like, e.g. a literal "<b>"), and Python cuts the window.
+        # B fields come back whole (HighlightAll; fragment mode would drop anything tag-like in
+        # plain text, e.g. a literal "<b>"), and Python drops the tags of rich text and cuts the window.
         excerpts = {
             "b_hl": SearchHeadline(
                 kind.b, tsquery, config=CONFIG, start_sel=highlight.START, stop_sel=highlight.STOP, highlight_all=True
@@ -282,15 +284,17 @@ class PostgresEngine:
         ]
 
     def hit(self, kind: Kind, obj, query: ParsedQuery) -> Hit:
-        # The excerpt comes from the B field (plain text) when it matched, else from the C
-        # fields (article bodies are HTML, so their tags are dropped before escaping).
+        # The excerpt comes from the B field when it matched, else from the C fields (rich text
+        # has its tags dropped before escaping).
         b_hl, c_hl = obj.b_hl or "", getattr(obj, "c_hl", "") or ""
         needles = query.highlights if any(term.phrase for term in query.terms) else None
         use_c = not b_hl or (highlight.has_match(c_hl, needles) and not highlight.has_match(b_hl, needles))
         if use_c:
             excerpt = highlight.from_sentinels(c_hl, html_source=kind.c_is_html, needles=needles)
         else:
-            excerpt = highlight.from_sentinels(b_hl, length=highlight.SNIPPET_LENGTH, needles=needles)
+            excerpt = highlight.from_sentinels(
+                b_hl, html_source=kind.b_is_html, length=highlight.SNIPPET_LENGTH, needles=needles
+            )
         return Hit(obj, highlight.from_sentinels(obj.title_hl, needles=needles), excerpt)
 
 
@@ -337,5 +341,6 @@ class SimpleEngine:
         rest = [field_value(obj, field) for field in kind.c]
         if kind.c_is_html:
             rest = [highlight.plain_text(value) for value in rest]
-        excerpt = " ".join(part for part in [getattr(obj, kind.b), *rest] if part)
+        b = getattr(obj, kind.b)
+        excerpt = " ".join(part for part in [highlight.plain_text(b) if kind.b_is_html else b, *rest] if part)
         return Hit(obj, highlight.mark(title, words), highlight.snippet(excerpt, words))

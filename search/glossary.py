@@ -96,10 +96,14 @@ def postgres_hit(obj, needles) -> tuple[str, str]:
     row = obj.search_row
     return (
         highlight.from_sentinels(row["title_hl"], needles=needles),
-        highlight.from_sentinels(row["text_hl"] or "", length=highlight.SNIPPET_LENGTH, needles=needles),
+        # Place descriptions and definitions are rich text (a role is plain, and has no tags to drop).
+        highlight.from_sentinels(
+            row["text_hl"] or "", html_source=True, length=highlight.SNIPPET_LENGTH, needles=needles
+        ),
     )
 
 
 def simple_hit(obj, query: ParsedQuery) -> tuple[str, str]:
     row = obj.search_row
-    return highlight.mark(row["r_name"], query.highlights), highlight.snippet(row["r_text"], query.highlights)
+    text = highlight.plain_text(row["r_text"])
+    return highlight.mark(row["r_name"], query.highlights), highlight.snippet(text, query.highlights)

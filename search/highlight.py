@@ -12,13 +12,14 @@ PostgreSQL's ts_headline marks matches with private-use sentinels instead of tag
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterable
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from starcity_site import rich_fields
 
 START, STOP = "\ue000", "\ue001"
 SNIPPET_LENGTH = 180
@@ -66,8 +67,8 @@ def mark(text: str, words: Iterable[str]) -> SafeString:
 
 
 def plain_text(value: str) -> str:
-    """Readable text from stored HTML (article bodies): tags dropped, entities decoded."""
-    return " ".join(html.unescape(strip_tags(value or "")).split())
+    """Readable text from stored HTML (article bodies, synopses…): tags dropped, entities decoded."""
+    return rich_fields.plain_text(value)
 
 
 def window(text: str, first: int, length: int = SNIPPET_LENGTH) -> tuple[str, str, str]:
@@ -112,7 +113,7 @@ def from_sentinels(
     """
     text = value or ""
     if html_source:
-        text = html.unescape(strip_tags(text))
+        text = plain_text(text)
     text = " ".join(text.split())
     # ts_headline marks a phrase word by word: one <mark> for "the Chief Designer" reads better.
     text = re.sub(f"{STOP}( +){START}", r"\1", text)

@@ -11,6 +11,7 @@ from django.contrib import admin
 
 from shows.models import Episode, Season, Show
 from starcity_site.admin import ContentAdmin
+from starcity_site.rich_fields import RichTextAdmin
 
 IMAGE_FIELDSET = (
     "Picture",
@@ -33,13 +34,14 @@ class EpisodeInline(admin.TabularInline):
 
 
 @admin.register(Show)
-class ShowAdmin(ContentAdmin):
+class ShowAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["title", "thumbnail", "status", "release_label", "platform", "parent", "updated_at"]
     list_filter = ["status", "platform"]
     list_select_related = ["parent"]
     search_fields = ["title", "tagline", "slug"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["parent"]
+    rich_text_fields = ("synopsis",)
     fieldsets = [
         (None, {"fields": ["title", "slug", "tagline", "synopsis", "parent"]}),
         ("Release", {"fields": ["status", "platform", ("premiere_date", "premiere_precision")]}),
@@ -53,18 +55,19 @@ class ShowAdmin(ContentAdmin):
 
 
 @admin.register(Season)
-class SeasonAdmin(ContentAdmin):
+class SeasonAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["__str__", "show", "number", "era", "episode_count"]
     list_filter = ["show"]
     list_select_related = ["show"]
     search_fields = ["show__title", "era", "synopsis"]
     autocomplete_fields = ["show"]
     fields = ["show", "number", "era", "episode_count", "synopsis"]
+    rich_text_fields = ("synopsis",)
     inlines = [EpisodeInline]
 
 
 @admin.register(Episode)
-class EpisodeAdmin(ContentAdmin):
+class EpisodeAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["__str__", "season", "number", "title", "airs_at"]
     list_filter = ["season__show", "season"]
     list_select_related = ["season__show"]
@@ -72,3 +75,4 @@ class EpisodeAdmin(ContentAdmin):
     date_hierarchy = "airs_at"
     autocomplete_fields = ["season"]
     fields = ["season", "number", "title", "airs_at", "synopsis", "synopsis_spoils"]
+    rich_text_fields = ("synopsis",)

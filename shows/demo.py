@@ -13,6 +13,7 @@ import datetime
 from shows.models import DatePrecision, Episode, Season, Show, ShowStatus
 from starcity_site.demo_tools import Tally, sync
 from starcity_site.placeholders import POSTER, attach_placeholder
+from starcity_site.rich_fields import text_to_html
 
 FOR_ALL_MANKIND = "for-all-mankind"
 STAR_CITY = "star-city"
@@ -102,7 +103,7 @@ def load(stdout) -> None:
         {
             "title": "For All Mankind",
             "tagline": "What if the space race had never ended?",
-            "synopsis": FAM_SYNOPSIS,
+            "synopsis": text_to_html(FAM_SYNOPSIS),
             "platform": "Apple TV+",
             # Four seasons out and a fifth ordered: still running, not ended.
             "status": ShowStatus.AIRING,
@@ -115,7 +116,7 @@ def load(stdout) -> None:
         season = sync(
             Season,
             {"show": parent, "number": number},
-            {"era": era, "episode_count": 10, "synopsis": synopsis},
+            {"era": era, "episode_count": 10, "synopsis": text_to_html(synopsis)},
             tally,
         )
         if number == 1:
@@ -125,7 +126,7 @@ def load(stdout) -> None:
                     {"season": season, "number": episode_number},
                     {
                         "title": title,
-                        "synopsis": synopsis,
+                        "synopsis": text_to_html(synopsis),
                         "airs_at": FAM_PREMIERE if episode_number == 1 else None,
                     },
                     tally,
@@ -137,7 +138,7 @@ def load(stdout) -> None:
         {
             "title": "Star City",
             "tagline": "The Soviets reached the Moon first. Now they have to stay ahead.",
-            "synopsis": STAR_CITY_SYNOPSIS,
+            "synopsis": text_to_html(STAR_CITY_SYNOPSIS),
             "platform": "Apple TV+",
             "status": ShowStatus.POST_PRODUCTION,
             "parent": parent,
@@ -150,7 +151,7 @@ def load(stdout) -> None:
     season = sync(
         Season,
         {"show": star_city, "number": 1},
-        {"era": "1970s", "episode_count": 10, "synopsis": STAR_CITY_SEASON_1},
+        {"era": "1970s", "episode_count": 10, "synopsis": text_to_html(STAR_CITY_SEASON_1)},
         tally,
     )
     for number in range(1, 11):
@@ -158,7 +159,7 @@ def load(stdout) -> None:
         sync(
             Episode,
             {"season": season, "number": number},
-            {"title": f"Episode {number}", "synopsis": STAR_CITY_PILOT if number == 1 else ""},
+            {"title": f"Episode {number}", "synopsis": text_to_html(STAR_CITY_PILOT) if number == 1 else ""},
             tally,
         )
 

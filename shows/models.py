@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from starcity_site.images import ImageFields
 from starcity_site.reading import SpoilerDisplay
+from starcity_site.rich_fields import RichTextModel
 
 
 class ShowStatus(models.TextChoices):
@@ -47,7 +48,7 @@ class ShowQuerySet(models.QuerySet):
         return self.select_related("parent").prefetch_related("spinoffs")
 
 
-class Show(ImageFields):
+class Show(RichTextModel, ImageFields):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -75,6 +76,7 @@ class Show(ImageFields):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ShowQuerySet.as_manager()
+    rich_text_fields = ("synopsis",)
 
     class Meta:
         ordering = ["title"]
@@ -92,12 +94,14 @@ class Show(ImageFields):
         return format_partial_date(self.premiere_date, self.premiere_precision)
 
 
-class Season(models.Model):
+class Season(RichTextModel, models.Model):
     show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.CASCADE, related_name="seasons")
     number = models.PositiveSmallIntegerField(_("number"))
     era = models.CharField(_("era"), max_length=60, blank=True, help_text=_('The period it covers, e.g. "1970s".'))
     episode_count = models.PositiveSmallIntegerField(_("planned episodes"), null=True, blank=True)
     synopsis = models.TextField(_("synopsis"), blank=True)
+
+    rich_text_fields = ("synopsis",)
 
     class Meta:
         ordering = ["show", "number"]
@@ -134,7 +138,7 @@ class EpisodeDisplay(SpoilerDisplay):
         return "" if self.synopsis_masked else self.synopsis
 
 
-class Episode(EpisodeDisplay, models.Model):
+class Episode(RichTextModel, EpisodeDisplay, models.Model):
     season = models.ForeignKey(Season, verbose_name=_("season"), on_delete=models.CASCADE, related_name="episodes")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200, blank=True)
@@ -149,6 +153,7 @@ class Episode(EpisodeDisplay, models.Model):
     )
 
     objects = EpisodeQuerySet.as_manager()
+    rich_text_fields = ("synopsis",)
 
     class Meta:
         ordering = ["season__show", "season__number", "number"]

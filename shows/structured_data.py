@@ -11,6 +11,7 @@ from typing import Any
 
 from shows.models import DatePrecision, Episode, Season, Show
 from starcity_site import seo
+from starcity_site.rich_fields import plain_text
 
 CONTEXT = "https://schema.org"
 
@@ -79,7 +80,7 @@ def episode_ref(episode: Episode) -> dict[str, Any]:
 def tv_series(show: Show, cast, creators) -> dict[str, Any]:
     data = {"@context": CONTEXT, **series_ref(show)}
     if show.synopsis:
-        data["description"] = show.synopsis
+        data["description"] = plain_text(show.synopsis)
     if picture := seo.image_url(show):
         data["image"] = picture
     if start := partial_iso_date(show.premiere_date, show.premiere_precision):
@@ -98,7 +99,7 @@ def tv_season(season: Season) -> dict[str, Any]:
     data["partOfSeries"] = series_ref(season.show)
     data["episode"] = [episode_ref(episode) for episode in season.episodes.all()]
     if season.synopsis:
-        data["description"] = season.synopsis
+        data["description"] = plain_text(season.synopsis)
     return data
 
 
@@ -107,6 +108,6 @@ def tv_episode(episode: Episode, credits) -> dict[str, Any]:
     data["partOfSeason"] = season_ref(episode.season)
     data["partOfSeries"] = series_ref(episode.season.show)
     if episode.synopsis and not episode.synopsis_spoils:  # public data: never a spoiler
-        data["description"] = episode.synopsis
+        data["description"] = plain_text(episode.synopsis)
     data["actor"] = [performance_role(c) for c in credits if c.is_cast and c.character_id]
     return data

@@ -20,11 +20,11 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from starcity_site.images.renditions import rendition_url
+from starcity_site.rich_fields import plain_text
 
 SITE_NAME = "Star City Fan Site"
 PREVIEW_VARIANT, PREVIEW_WIDTH = "hero", 1200
@@ -46,7 +46,7 @@ def absolute_url(path_or_url: str) -> str:
 
 def describe(text: str, chars: int = DESCRIPTION_CHARS) -> str:
     """A plain-text description from text or HTML, cut at a word boundary."""
-    return Truncator(" ".join(strip_tags(text or "").split())).chars(chars)
+    return Truncator(plain_text(text)).chars(chars)
 
 
 def image_url(obj: Any) -> str:

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from people.models import Character, CharacterAppearance, Person
 from shows.models import Show
 from starcity_site.admin import ContentAdmin
+from starcity_site.rich_fields import RichTextAdmin, RichTextFieldsMixin
 from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, TimelineEvent
 
 
@@ -48,13 +49,17 @@ class CharacterAppearanceInline(admin.TabularInline):
         return autocomplete_where_possible(self, ["show", "first_episode"])
 
 
-class CharacterInline(admin.TabularInline):
-    """The characters based on a figure, shown on the figure's page."""
+class CharacterInline(RichTextFieldsMixin, admin.StackedInline):
+    """The characters based on a figure, shown on the figure's page.
+
+    Stacked, not tabular: each rich-text editor takes its name from its field's own label.
+    """
 
     model = Character
     fk_name = "counterpart"
     fields = ["name", "show", "counterpart_note"]
     readonly_fields = ["name", "show"]
+    rich_text_fields = ("counterpart_note",)
     extra = 0
     can_delete = False
     show_change_link = True
@@ -65,34 +70,37 @@ class CharacterInline(admin.TabularInline):
 
 
 @admin.register(HistoricalFigure)
-class HistoricalFigureAdmin(ContentAdmin):
+class HistoricalFigureAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["name", "role", "born", "died"]
     search_fields = ["name", "role"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "role", "summary", ("born", "died")]
+    rich_text_fields = ("summary",)
     inlines = [AliasInline, CharacterInline]
 
 
 @admin.register(Place)
-class PlaceAdmin(ContentAdmin):
+class PlaceAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    rich_text_fields = ("description",)
     filter_horizontal = ["shows"]
     inlines = [AliasInline]
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(ContentAdmin):
+class GlossaryTermAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["term", "slug"]
     search_fields = ["term", "definition"]
     prepopulated_fields = {"slug": ["term"]}
+    rich_text_fields = ("definition",)
     filter_horizontal = ["shows"]
     inlines = [AliasInline]
 
 
 @admin.register(TimelineEvent)
-class TimelineEventAdmin(ContentAdmin):
+class TimelineEventAdmin(RichTextAdmin, ContentAdmin):
     list_display = ["title", "date_label", "relation", "spoils_episode"]
     list_filter = ["relation", "precision", "shows"]
     search_fields = ["title", "real_history", "show_history"]
@@ -101,6 +109,7 @@ class TimelineEventAdmin(ContentAdmin):
     # Autocomplete where the related admin can search (see autocomplete_where_possible).
     wanted_autocomplete = ["episodes", "characters", "people", "figures", "articles", "spoils_episode"]
     filter_horizontal = ["shows", "places"]
+    rich_text_fields = ("real_history", "show_history")
     fieldsets = [
         (None, {"fields": ["title", "slug", ("date", "precision"), "relation"]}),
         ("Two histories", {"fields": ["real_history", "show_history"]}),

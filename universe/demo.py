@@ -18,6 +18,7 @@ from people.models import Character, CharacterAppearance
 from shows.demo import FOR_ALL_MANKIND, STAR_CITY
 from shows.models import Episode, Show
 from starcity_site.demo_tools import Tally, sync
+from starcity_site.rich_fields import text_to_html
 from universe.models import Alias, GlossaryTerm, HistoricalFigure, Place, Precision, Relation, TimelineEvent
 
 KOROLEV, LEONOV, ARMSTRONG = "sergei-korolev", "alexei-leonov", "neil-armstrong"
@@ -467,9 +468,12 @@ REAL_EVENTS = [
 def load(stdout) -> None:
     tally = Tally()
     shows = {show.slug: show for show in Show.objects.filter(slug__in=[STAR_CITY, FOR_ALL_MANKIND])}
-    figures = {slug: sync(HistoricalFigure, {"slug": slug}, values, tally) for slug, values in FIGURES.items()}
-    places = _with_shows(Place, PLACES, shows, tally)
-    terms = _with_shows(GlossaryTerm, TERMS, shows, tally)
+    figures = {
+        slug: sync(HistoricalFigure, {"slug": slug}, _rich(values, "summary"), tally)
+        for slug, values in FIGURES.items()
+    }
+    places = _with_shows(Place, {slug: _rich(spec, "description") for slug, spec in PLACES.items()}, shows, tally)
+    terms = _with_shows(GlossaryTerm, {slug: _rich(spec, "definition") for slug, spec in TERMS.items()}, shows, tally)
     characters = {c.slug: c for c in Character.objects.select_related("show")}
 
     designer = characters.get("chief-designer")
@@ -477,7 +481,7 @@ def load(stdout) -> None:
         sync(
             Character,
             {"pk": designer.pk},
-            {"counterpart": figures[KOROLEV], "counterpart_note": COUNTERPART_NOTE},
+            {"counterpart": figures[KOROLEV], "counterpart_note": text_to_html(COUNTERPART_NOTE)},
             tally,
         )
     for slug, figure, note in PORTRAYALS:
@@ -485,7 +489,7 @@ def load(stdout) -> None:
             sync(
                 Character,
                 {"pk": characters[slug].pk},
-                {"counterpart": figures[figure], "counterpart_note": note},
+                {"counterpart": figures[figure], "counterpart_note": text_to_html(note)},
                 tally,
             )
     _first_appearances(characters.values(), tally)
@@ -517,8 +521,8 @@ def load(stdout) -> None:
                 "precision": event.precision,
                 "title": event.title,
                 "relation": event.relation,
-                "real_history": event.real_history,
-                "show_history": event.show_history,
+                "real_history": text_to_html(event.real_history),
+                "show_history": text_to_html(event.show_history),
             },
             tally,
         )
@@ -531,6 +535,11 @@ def load(stdout) -> None:
         _set(obj.episodes, [episodes[key] for key in event.episodes if key in episodes])
         _set(obj.articles, [articles[s] for s in event.articles if s in articles])
     stdout.write(f"universe: {tally.summary()}")
+
+
+def _rich(spec: dict, field: str) -> dict:
+    """The spec with its long text written as the editor stores it (paragraphs of HTML)."""
+    return {**spec, field: text_to_html(spec.get(field, ""))}
 
 
 def _with_shows(model, specs: dict, shows: dict, tally: Tally) -> dict:

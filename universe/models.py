@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from spoilers.display import TimelineEventDisplay
+from starcity_site.rich_fields import RichTextModel
 from universe.spelling import normalize
 
 # What an alias can name, with the field that holds its own name.
@@ -154,7 +155,7 @@ class Relation(models.TextChoices):
     REAL_ONLY = "real_only", _("Only in real history")
 
 
-class HistoricalFigure(models.Model):
+class HistoricalFigure(RichTextModel, models.Model):
     """A real person (or office) a character is based on: the Chief Designer is Sergei Korolev."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -169,6 +170,8 @@ class HistoricalFigure(models.Model):
     born = models.DateField(_("born"), null=True, blank=True)
     died = models.DateField(_("died"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    rich_text_fields = ("summary",)
 
     class Meta:
         ordering = ["name"]
@@ -198,12 +201,14 @@ class HistoricalFigure(models.Model):
         return f"{born}–{self.died.year}" if self.died else f"{born}–"
 
 
-class Place(models.Model):
+class Place(RichTextModel, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     shows = models.ManyToManyField("shows.Show", verbose_name=_("shows"), blank=True, related_name="places")
     updated_at = models.DateTimeField(auto_now=True)
+
+    rich_text_fields = ("description",)
 
     class Meta:
         ordering = ["name"]
@@ -216,12 +221,14 @@ class Place(models.Model):
         return f"{reverse('universe:glossary')}#place-{self.slug}"
 
 
-class GlossaryTerm(models.Model):
+class GlossaryTerm(RichTextModel, models.Model):
     term = models.CharField(_("term"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     definition = models.TextField(_("definition"))
     shows = models.ManyToManyField("shows.Show", verbose_name=_("shows"), blank=True, related_name="glossary_terms")
     updated_at = models.DateTimeField(auto_now=True)
+
+    rich_text_fields = ("definition",)
 
     class Meta:
         ordering = ["term"]
@@ -245,7 +252,7 @@ class TimelineEventQuerySet(models.QuerySet):
         return self.select_related("spoils_episode__season__show").prefetch_related("shows")
 
 
-class TimelineEvent(TimelineEventDisplay, models.Model):
+class TimelineEvent(RichTextModel, TimelineEventDisplay, models.Model):
     """One moment, told twice: as it happened and as the show tells it."""
 
     date = models.DateField(
@@ -292,6 +299,7 @@ class TimelineEvent(TimelineEventDisplay, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = TimelineEventQuerySet.as_manager()
+    rich_text_fields = ("real_history", "show_history")
 
     class Meta:
         ordering = ["date", "precision", "title"]
