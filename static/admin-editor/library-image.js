@@ -107,10 +107,19 @@ export const LibraryImage = Node.create({
 
   addCommands() {
     return {
+      // The cursor goes on after the picture, into the next paragraph (a new one at the end of
+      // the body), so typing on does not replace the picture that insertContent leaves selected.
       insertLibraryImage:
         (id) =>
-        ({ commands }) =>
-          commands.insertContent({ type: this.name, attrs: { image: String(id) } }),
+        ({ chain }) =>
+          chain()
+            .insertContent({ type: this.name, attrs: { image: String(id) } })
+            .command(({ tr, commands }) => {
+              const end = tr.selection.to
+              if (tr.doc.resolve(end).nodeAfter?.isTextblock) return commands.setTextSelection(end + 1)
+              return commands.insertContentAt(end, { type: "paragraph" }) && commands.setTextSelection(end + 1)
+            })
+            .run(),
     }
   },
 

@@ -55,7 +55,7 @@ def test_ids_are_read_in_order_once_each_and_only_from_the_stored_form():
 def test_an_inline_figure_becomes_a_responsive_picture_with_its_caption_and_credit(image):
     html = rich_text(figure(image))
     assert "data-image" not in html
-    assert html.startswith("<p>Before.</p><figure class=\"inline-image\"><picture")
+    assert html.startswith('<p>Before.</p><figure class="inline-image"><picture')
     img = re.search(r"<img [^>]*>", html).group(0)
     for needle in ('srcset="', 'sizes="', 'width="1280"', 'height="720"', 'loading="lazy"', 'decoding="async"'):
         assert needle in img
