@@ -96,3 +96,11 @@ def test_the_article_form_loads_the_library_image_node_from_our_own_static_files
     assert "/static/admin-editor/richtext.css" in html
     csp = page["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+
+
+def test_a_new_caption_reaches_the_cached_article_page(client, image):
+    article = factories.make_article(body=figure(image))
+    assert "The mission control set." in client.get(article.get_absolute_url()).content.decode()
+    image.caption = "Rebuilt for season two."
+    image.save()
+    assert "Rebuilt for season two." in client.get(article.get_absolute_url()).content.decode()
