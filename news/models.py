@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -208,9 +208,6 @@ class Article(ArticleDisplay, ImageFields, Publishable):
         if self.status != Status.DRAFT:
             self.submitted_at = None  # published or scheduled: nothing waits any more
         super().save(*args, **kwargs)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "body" in update_fields:
-            self.sync_inline_images()
 
     def sync_inline_images(self) -> None:
         """Record which library images the body shows, so none of them can be deleted."""
@@ -261,6 +258,17 @@ class ArticleImage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.image} in {self.article}"
+
+
+@receiver(post_save, sender=Article, dispatch_uid="news.article.inline_images")
+def _sync_inline_images(sender, instance: Article, update_fields=None, **kwargs) -> None:
+    """After every save that wrote the body, its inline images are recorded (ArticleImage).
+
+    A signal, not ``save()``: a version restored by django-reversion (a raw ``save_base``) brings
+    its body's pictures back under protection too.
+    """
+    if update_fields is None or "body" in update_fields:
+        instance.sync_inline_images()
 
 
 def new_share_token() -> str:

@@ -104,3 +104,11 @@ def test_a_new_caption_reaches_the_cached_article_page(client, image):
     image.caption = "Rebuilt for season two."
     image.save()
     assert "Rebuilt for season two." in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_raw_save_as_a_version_restore_does_it_records_the_restored_bodys_images(image):
+    other = make_image(title="Other")
+    article = factories.make_article(body=figure(image))
+    article.body = figure(other)
+    article.save_base(raw=True)  # how django-reversion writes a restored version
+    assert list(article.inline_images.all()) == [other]
