@@ -90,7 +90,8 @@ def render_inline_images(html: str, progress=None, reveal: bool = False) -> Safe
             return ""
         if reader.hides(image.spoils_episode_id):
             return _mask(reader, image.spoils_episode_id)
-        return format_html(FIGURE_HTML, picture=picture(image, INLINE_VARIANT, True), caption=_caption(image))
+        markup = picture(image, INLINE_VARIANT, True)
+        return format_html(FIGURE_HTML, picture=markup, caption=_caption(image)) if markup else ""
 
     return _replace(html, render, None)
 
@@ -102,13 +103,11 @@ def feed_inline_images(html: str, absolute_url: Callable[[str], str], progress, 
     reader = _Reader().apply_progress(progress)
 
     def render(image) -> str:
-        if image is None or not image.image or reader.hides(image.spoils_episode_id):
+        if image is None or reader.hides(image.spoils_episode_id):
             return ""
-        return format_html(
-            FEED_HTML,
-            src=absolute_url(rendition_url(image, INLINE_VARIANT)),
-            alt=image.image_alt,
-            caption=_caption(image),
+        url = rendition_url(image, INLINE_VARIANT)
+        return (
+            format_html(FEED_HTML, src=absolute_url(url), alt=image.image_alt, caption=_caption(image)) if url else ""
         )
 
     return _replace(html, render, images)

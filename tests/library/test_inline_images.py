@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from library.inline import inline_image_ids, render_inline_images
+from library.models import Image
 from news.models import Article
 from starcity_site.richtext import sanitize_html
 from tests import factories
@@ -220,3 +221,11 @@ def test_the_demo_story_shows_two_library_pictures(client, db):
 
 def test_render_inline_images_is_usable_without_a_template(image):
     assert "<picture" in render_inline_images(figure(image), None)
+
+
+def test_an_image_row_without_a_usable_picture_renders_nothing_in_pages_or_feeds(client, image):
+    Image.objects.filter(pk=image.pk).update(image="", image_width=None, image_height=None)
+    assert "<figure" not in rich_text(figure(image))
+    factories.make_article(body=figure(image))
+    xml = client.get("/news/feed/rss/").content.decode()
+    assert "&lt;figure" not in xml and "&lt;img" not in xml
