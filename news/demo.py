@@ -16,6 +16,7 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from library.models import Image
 from news import demo_stories as texts
 from news.models import Article, Category, ReviewStep, Tag
 from people.models import Person
@@ -378,6 +379,7 @@ def load(stdout) -> None:
         if is_new and article.published_at:
             # A story first loaded today was not "updated" today: its last change is its publication.
             Article.objects.filter(pk=article.pk).update(updated_at=article.published_at)
+    load_inline_story(author, categories["entertainment"], tally)
     stdout.write(f"news: {tally.summary()}; {heroes} hero images generated")
 
 
@@ -388,3 +390,49 @@ def _find_or_create(model, slug: str, name: str, defaults: dict, tally: Tally):
         tally["unchanged"] += 1
         return obj
     return sync(model, {"slug": slug}, {"name": name, **defaults}, tally)
+
+
+# --- a story with pictures from the image library in its body (library.inline) ----------------
+INLINE_STORY_SLUG = "a-first-look-inside-star-city"
+INLINE_PICTURES = (
+    (
+        "Demo: the control room",
+        "The control room",
+        "Illustration: rows of consoles in a Soviet mission control room, drawn in blue and gold",
+        "The mission control set, built from period photographs.",
+    ),
+    (
+        "Demo: the launch pad at dawn",
+        "The launch pad at dawn",
+        "Illustration: a rocket standing on its launch pad as the sky turns orange",
+        "The launch pad, where the first episode opens.",
+    ),
+)
+INLINE_STORY_BODY = """
+<p>The production has shared two pictures from the Star City sets, and both show how closely the
+designers followed the Soviet space programme of the late 1960s.</p>
+<figure data-image="{first}"></figure>
+<p>The control room is the heart of the series: most of the first season's tension plays out at
+its consoles, far from the cosmonauts themselves.</p>
+<figure data-image="{second}"></figure>
+<p>The pad scenes were shot at dawn over several weeks, for the light.</p>
+"""
+
+
+def load_inline_story(author, category, tally: Tally) -> None:
+    """One published story whose body shows two library images inline, drawn as placeholders."""
+    ids = []
+    for title, text, alt, caption in INLINE_PICTURES:
+        image = Image.objects.filter(title=title).first() or Image(title=title)
+        attach_placeholder(image, kind="still", text=text, size=HERO, alt=alt, caption=caption)
+        ids.append(image.pk)
+    values = {
+        "title": "A first look inside Star City: the control room and the launch pad",
+        "standfirst": "Two pictures from the sets show the mission control room and the launch pad.",
+        "body": sanitize_html(INLINE_STORY_BODY.format(first=ids[0], second=ids[1]).strip()),
+        "category": category,
+        "author": author,
+        "status": Status.PUBLISHED,
+        "published_at": _day(2026, 6, 2, 10),
+    }
+    sync(Article, {"slug": INLINE_STORY_SLUG}, values, tally)

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from library.inline import feed_inline_images, images_for
 from news.models import Article, Tag
 from spoilers.progress import Progress
 from starcity_site.reading import apply_progress
@@ -53,6 +54,7 @@ class NewsRssFeed(Feed):
     feed_type = FullContentRss
     description_template = None
     progress: Progress | None = None  # set per request by __call__
+    inline_images: dict = {}  # set per request by items()
     language = "en-gb"
 
     def __call__(self, request, *args, **kwargs):
@@ -77,10 +79,13 @@ class NewsRssFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return apply_progress(
+        items = apply_progress(
             list(self.articles(obj).select_related("author").prefetch_related("tags")[:ITEMS]),
             self.progress or Progress.from_token(""),
         )
+        # Every inline picture of the feed in one query (library.inline); masked bodies are not sent.
+        self.inline_images = images_for(*(item.body for item in items if not item.is_masked))
+        return items
 
     def item_title(self, item: Article) -> str:
         return item.display_title
@@ -105,8 +110,11 @@ class NewsRssFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def item_extra_kwargs(self, item: Article) -> dict:
-        # The body was sanitised when it was saved (news.models.Article.save).
-        return {"content": "" if item.is_masked else item.body}
+        # The body was sanitised when it was saved (news.models.Article.save); its inline pictures
+        # become plain <img> with absolute URLs, or nothing when they would spoil.
+        if item.is_masked:
+            return {"content": ""}
+        return {"content": feed_inline_images(item.body, absolute_url, self.progress, self.inline_images)}
 
 
 class NewsAtomFeed(NewsRssFeed):

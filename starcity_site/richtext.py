@@ -8,6 +8,7 @@ from csp.constants import NONCE
 from csp.decorators import csp_update
 from django import forms
 from django.forms import Script
+from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
@@ -44,6 +45,8 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "blockquote": {"cite"},
+    # An inline library image, by ID only (library.inline): no src, so no picture from elsewhere.
+    "figure": {"data-image"},
     "q": {"cite"},
 }
 # Only web and mail links; javascript:, data:, vbscript: and friends are dropped by nh3.
@@ -65,8 +68,9 @@ def sanitize_html(html: str) -> str:
 # django-prose-editor (Tiptap) offers exactly these nodes and marks; each produces only tags
 # that ALLOWED_TAGS keeps (tests/security/test_richtext.py holds the two lists together), so
 # what an editor makes survives cleaning. Tags nh3 keeps but the toolbar does not offer (abbr,
-# cite, q, small, figure) are for pasted or older bodies. Inline images from the image library
-# will be one more entry here (a Figure/Image node) plus img/src in the allow-list above.
+# cite, q, small, figure without data-image) are for pasted or older bodies. LibraryImage is our
+# own node (settings.DJANGO_PROSE_EDITOR_EXTENSIONS, static/admin-editor/library-image.js): an
+# image chosen from the library, stored as <figure data-image="ID"></figure> (library.inline).
 EDITOR_EXTENSIONS: dict[str, object] = {
     "Heading": {"levels": [2, 3, 4]},  # the page title is the only h1
     "Bold": True,
@@ -83,6 +87,7 @@ EDITOR_EXTENSIONS: dict[str, object] = {
     "Blockquote": True,
     "HorizontalRule": True,
     "HardBreak": True,
+    "LibraryImage": {"changelistUrl": reverse_lazy("admin:library_image_changelist")},
 }
 
 
@@ -97,7 +102,9 @@ class RichTextWidget(AdminProseEditorWidget):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=[Script("admin-editor/richtext.js", type="module")])
+        return super().media + forms.Media(
+            js=[Script("admin-editor/richtext.js", type="module")], css={"all": ["admin-editor/richtext.css"]}
+        )
 
 
 def rich_text_formfield(**kwargs) -> ProseEditorFormField:

@@ -1,6 +1,6 @@
 """The editorial roles, as groups with least privilege.
 
-Editors: every content permission (shows, people, news incl. publishing and share links, the
+Editors: every content permission (the image library, shows, people, news incl. publishing and share links, the
 universe app, URL redirects, version history); nothing on users, groups or permissions, so they
 cannot give themselves more. Authors: may draft articles and submit them for review (add and change,
 no publish, schedule, send back or delete) and see everything else they need to pick relations.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-CONTENT_APPS = ("shows", "people", "news", "universe", "redirects", "reversion")
+CONTENT_APPS = ("library", "shows", "people", "news", "universe", "redirects", "reversion")
 EDITORS = "Editors"
 AUTHORS = "Authors"
 AUTHOR_ARTICLE_CODENAMES = ("add_article", "change_article", "view_article", "add_tag")

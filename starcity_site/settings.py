@@ -9,6 +9,8 @@ from pathlib import Path
 
 import environ
 from django.core.files.storage import FileSystemStorage
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from starcity_site import configuration as conf
 
@@ -261,6 +263,15 @@ CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "starcity_site.views.csrf_failure"
+
+# The rich-text editor's own node for inline library images (starcity_site.richtext, library.inline):
+# its module is one of our static files, and it writes only <figure data-image="ID">.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("admin-editor/library-image.js")],
+        "extensions": {"LibraryImage": html_tags(["figure"], {"figure": ["data-image"]})},
+    }
+]
 
 # django-csp: everything from this origin only; no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {

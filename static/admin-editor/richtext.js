@@ -1,7 +1,7 @@
 // The rich-text editor's editable area takes the field's label and help text, so a screen reader
 // announces "Body, edit text" and the help, as it did for the plain textarea the editor replaces.
 // django-prose-editor fires "prose-editor:ready" (bubbling from the textarea) once per editor.
-// Inline images from the image library will hook in here too (a toolbar button and its chooser).
+// Inline images from the image library are their own module: library-image.js.
 
 function labelEditor(textarea, editable) {
   const label = textarea.id && document.querySelector(`label[for="${CSS.escape(textarea.id)}"]`);

@@ -87,6 +87,7 @@ def test_every_public_page_type_is_valid_html(vnu_jar, tmp_path, times):
             "search-empty": "/search/",
             "search-nothing": "/search/?q=zzzzqx",
             "not-found": "/no-such-page/",
+            "article-inline-images": "/news/a-first-look-inside-star-city/",  # library pictures in the body
             **({"figure": figure.get_absolute_url()} if figure else {}),
         }
     )

@@ -274,7 +274,8 @@ def test_every_image_is_drawn_with_alt_text_a_credit_and_real_dimensions(full_si
     sizes = {
         Person.objects.filter(name__in=[*CAST, *FAM_CAST, *CREW]): placeholders.PORTRAIT,
         Show.objects.all(): placeholders.POSTER,
-        Article.objects.all(): placeholders.HERO,
+        # The story with library pictures in its body has no hero of its own (news.demo).
+        Article.objects.exclude(slug=news_demo.INLINE_STORY_SLUG): placeholders.HERO,
     }
     for queryset, size in sizes.items():
         assert queryset.exists()
