@@ -132,11 +132,11 @@ def test_the_editor_form_saves_a_show_synopsis_cleaned(editor_client):
 
 
 def test_the_template_tag_prints_stored_html_as_html():
-    rendered = Template("{% load richtext %}<div>{% rich_text value %}</div>").render(
+    rendered = Template("{% load library %}<div>{% rich_text value %}</div>").render(
         Context({"value": "<p>A <strong>bold</strong> move &amp; more.</p>"})
     )
     assert rendered == "<div><p>A <strong>bold</strong> move &amp; more.</p></div>"
-    assert Template("{% load richtext %}{% rich_text value %}").render(Context({"value": None})) == ""
+    assert Template("{% load library %}{% rich_text value %}").render(Context({"value": None})) == ""
 
 
 # --- Pages and what reads them as text -------------------------------------------------------------
