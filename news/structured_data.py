@@ -53,7 +53,7 @@ def news_article(article: Article) -> dict:
         "author": {"@type": "Person", "name": article.author_name},
         "publisher": publisher(),
     }
-    image = None if article.image_spoils else image_object(article)
+    image = None if article.image_spoils else image_object(article.image)
     if image:
         data["image"] = [image]
     if article.category:

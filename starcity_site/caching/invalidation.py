@@ -14,7 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from starcity_site.caching.generation import bump
 
-CONTENT_APPS = ("shows", "people", "news", "universe", "redirects", "sites")
+CONTENT_APPS = ("library", "shows", "people", "news", "universe", "redirects", "sites")
 _M2M_DONE = {"post_add", "post_remove", "post_clear"}
 
 

@@ -61,7 +61,7 @@ def test_export_then_import_into_an_empty_database_restores_everything(tmp_path)
     restored = Article.objects.get(slug=site.article.slug)
     assert restored.author.username == "olga"
     assert restored.author.groups.get().permissions.filter(codename="publish_article").exists()
-    assert default_storage.exists(restored.image.name)
+    assert default_storage.exists(restored.image.image.name)
 
 
 def test_import_refuses_a_missing_archive(tmp_path):
