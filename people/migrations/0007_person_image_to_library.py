@@ -1,9 +1,12 @@
-"""A person's portrait moves into the library (one Image per person with a picture, same stored file)."""
+"""A person's portrait moves into the library (one Image per person with a picture, same stored file).
+
+The data moves here; the old columns go in the next migration, in a transaction of its own
+(PostgreSQL refuses to alter a table with rows inserted earlier in the same transaction)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from library.moving import old_image_fields, to_library
+from library.moving import to_library
 
 forward, backward = to_library("people.person", "name", "library_image")
 
@@ -28,6 +31,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(forward, backward),
-        *(migrations.RemoveField(model_name="person", name=name) for name in old_image_fields()),
-        migrations.RenameField(model_name="person", old_name="library_image", new_name="image"),
     ]

@@ -1,9 +1,12 @@
-"""An article's picture moves into the library with its caption (one Image per article with a picture, same stored file)."""
+"""An article's picture moves into the library with its caption (one Image per article with a picture, same stored file).
+
+The data moves here; the old columns go in the next migration, in a transaction of its own
+(PostgreSQL refuses to alter a table with rows inserted earlier in the same transaction)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from library.moving import old_image_fields, to_library
+from library.moving import to_library
 
 forward, backward = to_library("news.article", "title", "library_image", caption_field="image_caption")
 
@@ -28,6 +31,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(forward, backward),
-        *(migrations.RemoveField(model_name="article", name=name) for name in [*old_image_fields(), "image_caption"]),
-        migrations.RenameField(model_name="article", old_name="library_image", new_name="image"),
     ]

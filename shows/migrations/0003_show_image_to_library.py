@@ -1,9 +1,12 @@
-"""A show's poster moves into the library (one Image per show with a picture, same stored file); episodes gain a still."""
+"""A show's poster moves into the library (one Image per show with a picture, same stored file); episodes gain a still.
+
+The data moves here; the old columns go in the next migration, in a transaction of its own
+(PostgreSQL refuses to alter a table with rows inserted earlier in the same transaction)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from library.moving import old_image_fields, to_library
+from library.moving import to_library
 
 forward, backward = to_library("shows.show", "title", "library_image")
 
@@ -28,18 +31,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(forward, backward),
-        *(migrations.RemoveField(model_name="show", name=name) for name in old_image_fields()),
-        migrations.RenameField(model_name="show", old_name="library_image", new_name="image"),
-        migrations.AddField(
-            model_name="episode",
-            name="still",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="episodes",
-                to="library.image",
-                verbose_name="still",
-            ),
-        ),
     ]
