@@ -15,6 +15,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("shows", "0002_episode_synopsis_spoils"),
         ("library", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
     ]
 
     operations = [

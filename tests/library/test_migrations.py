@@ -6,6 +6,7 @@ move can be undone, copying the values back."""
 from __future__ import annotations
 
 import io
+import json
 import uuid
 
 import pytest
@@ -13,7 +14,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 from PIL import Image as PILImage
+from reversion.models import Version
 
 from library.models import Image
 from news.models import Article
@@ -26,6 +29,7 @@ BEFORE_MOVE = [
     ("people", "0006_historicalfigure_to_universe"),
     ("news", "0006_spoiling_articles_reverse"),
     ("library", "0001_initial"),
+    ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
 ]
 COPIED = ("image_width", "image_height", "image_alt", "image_credit", "image_focal_x", "image_focal_y")
 
@@ -80,6 +84,21 @@ def make_old_world(old_apps) -> dict:
         **picture,
     )
     bare_article = Article.objects.create(title="No picture here", slug="plain")
+    # The show's history as django-reversion stored it: the picture's columns on the row.
+    ContentType = old_apps.get_model("contenttypes", "ContentType")
+    Revision = old_apps.get_model("reversion", "Revision")
+    Version = old_apps.get_model("reversion", "Version")
+    show_type, _ = ContentType.objects.get_or_create(app_label="shows", model="show")
+    fields = {"title": "Star City (old)", "slug": "star-city", "image": show.image.name, "image_alt": "Old alt"}
+    version = Version.objects.create(
+        revision=Revision.objects.create(date_created=timezone.now(), comment="Added."),
+        content_type=show_type,
+        object_id=str(show.pk),
+        db="default",
+        format="json",
+        serialized_data=json.dumps([{"model": "shows.show", "pk": show.pk, "fields": fields}]),
+        object_repr="Star City",
+    )
     rows = {"show": show, "person": person, "article": article}
     return {
         "pictured": {
@@ -91,6 +110,7 @@ def make_old_world(old_apps) -> dict:
         },
         "bare": {"show": bare_show.pk, "person": bare_person.pk, "article": bare_article.pk},
         "caption": article.image_caption,
+        "version": version.pk,
     }
 
 
@@ -132,6 +152,10 @@ def test_pictures_move_into_the_library_with_every_value_and_url_kept(client):
         poster = Show.objects.get(slug="star-city").image
         assert list(poster.shows.all()) == [Show.objects.get(slug="star-city")]
         assert Episode._meta.get_field("still").remote_field.related_name == "episodes"
+        # An old version of the show still loads, pointing at the library image with its file.
+        old = Version.objects.get(pk=made["version"])
+        assert old.field_dict["title"] == "Star City (old)"
+        assert old.field_dict["image_id"] == poster.pk
     finally:
         MigrationExecutor(connection).migrate(leaves)
 
