@@ -41,6 +41,7 @@ def test_export_then_import_into_an_empty_database_restores_everything(tmp_path)
     before, media_before = snapshot(), media_snapshot()
     assert len(media_before) >= 3  # article, show and person pictures
     assert any('"model": "news.article"' in row for row in before)
+    assert sum('"model": "library.image"' in row for row in before) == 3  # the library is in the archive
 
     archive = tmp_path / "backup.tar.gz"
     out = StringIO()
