@@ -54,8 +54,8 @@ class Tag(models.Model):
         return reverse("news:tag", kwargs={"slug": self.slug})
 
 
-# What a card prints and the spoiler mask reads (spoilers.display.ArticleDisplay), the image's
-# stored size and focal point for its <picture>, and the fields lists order by.
+# What a card prints and the spoiler mask reads (spoilers.display.ArticleDisplay), the chosen
+# image, and the fields lists order by.
 CARD_FIELDS = (
     "status",
     "published_at",
@@ -70,16 +70,15 @@ CARD_FIELDS = (
     "image_spoils",
     "category",
 )
-# The library image's columns a <picture> reads: stored file, size, alt text and focal point.
-CARD_IMAGE_FIELDS = tuple(
-    f"image__{name}" for name in ("image", "image_width", "image_height", "image_alt", "image_focal_x", "image_focal_y")
-)
+# The library image's columns a <picture> reads: stored file, size and alt text (the focal point
+# is baked into the renditions).
+CARD_IMAGE_FIELDS = ("image__image", "image__image_width", "image__image_height", "image__image_alt")
 
 
 class ArticleQuerySet(PublishableQuerySet):
     def cards(self) -> ArticleQuerySet:
         """What an article card shows (includes/article_card.html) and its spoiler mask read, the
-        category joined. ``only()`` rather than deferring the body: naming the few columns wanted
+        category and image joined. ``only()`` rather than deferring the body: naming the few columns wanted
         builds each row for less than subtracting from all of them."""
         return self.select_related("category", "image").only(
             *CARD_FIELDS, *CARD_IMAGE_FIELDS, "category__name", "category__slug"
