@@ -63,6 +63,7 @@ def build() -> None:
     from django.db import transaction
     from django.utils import timezone
 
+    from library.models import Image
     from news.models import Article, Category, Tag
     from people.models import Character, Credit, CreditKind, Person
     from shows.models import Episode, Season, Show, ShowStatus
@@ -71,18 +72,25 @@ def build() -> None:
     rng = random.Random(8)
     now = timezone.now()
     hero, portrait = image("hero", (1600, 900)), image("portrait", (600, 800))
-    pictured = {"image": hero, "image_width": 1600, "image_height": 900, "image_alt": "A rocket on the pad"}
+    hero_fields = {"image": hero, "image_width": 1600, "image_height": 900, "image_alt": "A rocket on the pad"}
+    portrait_fields = {"image": portrait, "image_width": 600, "image_height": 800, "image_alt": "Portrait"}
+
+    def library(count: int, title: str, fields: dict) -> list:
+        """``count`` library images sharing one file, as if each row had its own upload."""
+        return Image.objects.bulk_create(Image(title=f"{title} {i}", **fields) for i in range(count))
+
     with transaction.atomic():
+        posters = library(2, "Poster", hero_fields)
         parent = Show.objects.create(title="For All Mankind", slug="for-all-mankind", status=ShowStatus.ENDED)
         shows = [parent]
-        for title in ("Star City", "Moon Base"):
+        for title, poster in zip(("Star City", "Moon Base"), posters, strict=True):
             shows.append(
                 Show.objects.create(
                     title=title,
                     slug=title.lower().replace(" ", "-"),
                     parent=parent,
                     synopsis=words(rng, 80),
-                    **pictured,
+                    image=poster,
                 )
             )
         seasons = Season.objects.bulk_create(
@@ -101,16 +109,14 @@ def build() -> None:
             for season in seasons
             for n in range(1, 11)
         )
+        portraits = library(300, "Portrait", portrait_fields)
         people = Person.objects.bulk_create(
             Person(
                 name=f"{FIRST[i % len(FIRST)]} {LAST[i // len(FIRST) % len(LAST)]} {i}",
                 slug=f"person-{i}",
                 short_bio=words(rng, 12),
                 bio=f"<p>{words(rng, 120)}</p>",
-                image=portrait,
-                image_width=600,
-                image_height=800,
-                image_alt="Portrait",
+                image=portraits[i],
             )
             for i in range(300)
         )
@@ -142,6 +148,7 @@ def build() -> None:
             Category(name=name, slug=name.lower()) for name in ("News", "Casting", "Reviews", "Interviews", "Features")
         )
         tags = Tag.objects.bulk_create(Tag(name=f"Topic {i}", slug=f"topic-{i}") for i in range(60))
+        heroes = library(1000, "Hero", hero_fields)
         articles = []
         for i in range(1000):
             status, published_at = Status.PUBLISHED, now - datetime.timedelta(hours=26 * i + 1)
@@ -160,7 +167,7 @@ def build() -> None:
                     author=authors[i % len(authors)],
                     category=categories[i % len(categories)],
                     featured=i % 50 == 1,
-                    **pictured,
+                    image=heroes[i],
                 )
             )
         articles = Article.objects.bulk_create(articles)

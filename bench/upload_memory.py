@@ -71,7 +71,7 @@ def child(path: Path) -> None:
     import PIL.Image  # noqa: F401 - a worker that has handled an upload has Pillow loaded
     from django.core.files.uploadedfile import TemporaryUploadedFile
 
-    from people.models import Person
+    from library.models import Image as LibraryImage
     from starcity_site.images.fields import ImageUploadFormField
 
     before = status_mib("VmRSS")
@@ -85,9 +85,9 @@ def child(path: Path) -> None:
                 spooled.write(chunk)
         spooled.seek(0)
         checked = ImageUploadFormField().clean(spooled)
-        person = Person(name="Benchmark", slug="benchmark", image=checked, image_alt="A picture")
-        Person._meta.get_field("image").prepare(person)
-        result.update(width=person.image_width, height=person.image_height)
+        picture = LibraryImage(title="Benchmark", image=checked, image_alt="A picture")
+        LibraryImage._meta.get_field("image").prepare(picture)
+        result.update(width=picture.image_width, height=picture.image_height)
         spooled.close()
 
     import gc

@@ -1,15 +1,53 @@
 """The image library in the admin: its list is also the chooser (Django's raw-id lookup opens it
-in a popup), so it shows thumbnails and searches by title and tag."""
+in a popup), so it shows thumbnails and searches by title and tag.
+
+``ImageChooserAdminMixin`` is for the admins of the models that use an image (shows, people,
+articles, episodes): every foreign key to ``Image`` becomes the chooser. An image's page lists
+what uses it; deleting one in use stops on Django's protected-objects page (the keys PROTECT).
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin.utils import quote
 from django.http import Http404, JsonResponse
-from django.urls import path
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html, format_html_join
 
 from library.models import Image, ImageTag
+from library.widgets import ImageChooserWidget
 from starcity_site.admin import ContentAdmin
 from starcity_site.images.renditions import rendition_url
+
+USED_BY_ROWS = 50  # per kind of use: the page is for finding them, not a full report
+
+
+class ImageChooserAdminMixin:
+    """Foreign keys to library images are chosen through the library's list, with a thumbnail."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Image:
+            kwargs["widget"] = ImageChooserWidget(db_field.remote_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def uses_of(image: Image) -> list:
+    """Every row pointing at ``image``, found through the relations other apps declare on it:
+    one query per relation, however many rows there are."""
+    rows = []
+    for relation in Image._meta.related_objects:
+        related = relation.related_model
+        # select_related(): the non-null keys a row's name reads (an episode names its show).
+        found = related._default_manager.filter(**{relation.field.name: image}).select_related()[:USED_BY_ROWS]
+        rows += [(related._meta.verbose_name, row) for row in found]
+    return rows
+
+
+def _change_link(row) -> str:
+    try:
+        return reverse(f"admin:{row._meta.app_label}_{row._meta.model_name}_change", args=[quote(row.pk)])
+    except NoReverseMatch:
+        return ""
 
 
 @admin.register(ImageTag)
@@ -24,9 +62,11 @@ class ImageAdmin(ContentAdmin):
     list_filter = ["tags"]
     search_fields = ["title", "tags__name", "image_alt", "caption"]
     autocomplete_fields = ["tags", "spoils_episode"]
+    readonly_fields = ["used_by"]
     fieldsets = [
         (None, {"fields": ["image", "title", "image_alt", "caption", "image_credit", "tags"]}),
         ("Crop and spoilers", {"fields": [("image_focal_x", "image_focal_y"), "spoils_episode"]}),
+        ("Used by", {"fields": ["used_by"]}),
     ]
 
     # --- the rich-text editor's inline image node (static/admin-editor/library-image.js) ---
@@ -50,3 +90,15 @@ class ImageAdmin(ContentAdmin):
                 "thumbnail": rendition_url(image, "hero", 640),
             }
         )
+
+    @admin.display(description="used by")
+    def used_by(self, obj: Image):
+        uses = uses_of(obj) if obj.pk else []
+        if not uses:
+            return "Nothing uses this image yet."
+        items = []
+        for kind, row in uses:
+            url = _change_link(row)
+            label = format_html('<a href="{}">{}</a>', url, row) if url else format_html("{}", row)
+            items.append((kind, label))
+        return format_html('<ul class="used-by">{}</ul>', format_html_join("", "<li>{}: {}</li>", items))

@@ -20,6 +20,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from library.admin import ImageChooserAdminMixin
 from news import review
 from news.admin_forms import MergeTagsForm, ScheduleForm, ShareLinkInlineForm, publish_refusal
 from news.models import Article, Category, ShareLink, Tag
@@ -93,13 +94,14 @@ class ShareLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RichTextAdminMixin, SpoilerPreviewMixin, ContentAdmin):
+class ArticleAdmin(ImageChooserAdminMixin, RichTextAdminMixin, SpoilerPreviewMixin, ContentAdmin):
     form = review.ArticleReviewForm
     # Short columns only, so the list fits a 1280 px screen with the filters beside it.
     list_display = ["title", "thumbnail", "state", "published", "author"]
     list_filter = [StateFilter, "category", "featured", "tags", "shows"]
-    list_select_related = ["category", "author"]
+    list_select_related = ["category", "author", "image"]
     search_fields = ["title", "slug", "standfirst", "body"]
+    raw_id_fields = ["image"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "tags", "shows", "people", "spoils_episode", "anchor_episode"]
@@ -113,10 +115,8 @@ class ArticleAdmin(RichTextAdminMixin, SpoilerPreviewMixin, ContentAdmin):
                 "description": "Published with a future time means scheduled: invisible until then.",
             },
         ),
-        (
-            "Hero image",
-            {"fields": ["image", "image_alt", "image_caption", "image_credit", ("image_focal_x", "image_focal_y")]},
-        ),
+        # Chosen from the library, where its alt text, caption, credit and crop are edited.
+        ("Hero image", {"fields": ["image"]}),
         ("About", {"fields": ["author", "category", "tags", "shows", "people"]}),
         ("Source", {"fields": ["source_name", "source_url"]}),
         ARTICLE_SPOILER_FIELDSET,

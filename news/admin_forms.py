@@ -18,8 +18,9 @@ from starcity_site.richtext import rich_text_formfield
 ALT_TEXT_NEEDED = "Describe the picture for readers who cannot see it before publishing."
 
 
-def missing_alt_text(image, image_alt: str | None) -> bool:
-    return bool(image) and not (image_alt or "").strip()
+def missing_alt_text(image) -> bool:
+    """True when ``image`` (a library image, or None) is chosen but says nothing for a screen reader."""
+    return image is not None and not (image.image_alt or "").strip()
 
 
 class ArticleAdminForm(LockedForm):
@@ -63,17 +64,17 @@ class ArticleAdminForm(LockedForm):
                 "A published article needs a publish time: now (use “Now”) or a future time to schedule it.",
             )
         image = cleaned.get("image") if "image" in self.fields else None
-        if status == Status.PUBLISHED and missing_alt_text(image, cleaned.get("image_alt")):
-            self.add_error("image_alt", ALT_TEXT_NEEDED)
+        if status == Status.PUBLISHED and missing_alt_text(image):
+            self.add_error("image", ALT_TEXT_NEEDED + " Add it to the image in the library.")
         return cleaned
 
 
 def publish_refusal(article: Article) -> str | None:
     """Why the article form would refuse to publish ``article`` as it is stored, or None."""
-    if missing_alt_text(article.image, article.image_alt):
+    if missing_alt_text(article.image):
         return "its picture has no alt text"
     try:
-        article.full_clean(exclude=["image"])  # the upload was checked when it was made
+        article.full_clean(exclude=["image"])  # a chosen image exists: the key PROTECTs it
     except ValidationError as error:
         return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
     return None

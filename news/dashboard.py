@@ -49,8 +49,8 @@ def _articles_url(query: str) -> str:
 
 
 def _missing_alt(queryset):
-    """Rows with a picture whose alt text is empty or only spaces."""
-    return queryset.exclude(image="").annotate(alt_trimmed=Trim("image_alt")).filter(alt_trimmed="")
+    """Rows whose chosen library image has alt text that is empty or only spaces."""
+    return queryset.filter(image__isnull=False).annotate(alt_trimmed=Trim("image__image_alt")).filter(alt_trimmed="")
 
 
 def my_drafts(user) -> Section:

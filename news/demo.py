@@ -16,14 +16,14 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from library.models import Image
+from library.drawn import attach_placeholder, drawn_image
 from news import demo_stories as texts
 from news.models import Article, Category, ReviewStep, Tag
 from people.models import Person
 from shows.demo import FOR_ALL_MANKIND, STAR_CITY
 from shows.models import Episode, Show
 from starcity_site.demo_tools import Tally, sync
-from starcity_site.placeholders import HERO, attach_placeholder
+from starcity_site.placeholders import HERO
 from starcity_site.publishing import Status
 from starcity_site.richtext import sanitize_html
 
@@ -81,6 +81,9 @@ class Story(NamedTuple):
     safe_title: str = ""
     safe_standfirst: str = ""
     anchored: bool = False  # published two hours after the spoiled episode airs
+    # A story about one person or show shows their portrait or poster (one library image for
+    # both): a person's name or a show's slug. Otherwise the story gets a drawn still of its own.
+    picture_of: str = ""
 
 
 def _day(year: int, month: int, day: int, hour: int = 9) -> datetime.datetime:
@@ -156,6 +159,7 @@ def stories(now: datetime.datetime) -> list[Story]:
             ("casting", "star-city", "sergei-korolev"),
             (STAR_CITY,),
             ("Rhys Ifans",),
+            picture_of="Rhys Ifans",
         ),
         Story(
             "anna-maxwell-martin-lyudmilla",
@@ -167,6 +171,7 @@ def stories(now: datetime.datetime) -> list[Story]:
             ("casting", "star-city"),
             (STAR_CITY,),
             ("Anna Maxwell Martin",),
+            picture_of="Anna Maxwell Martin",
         ),
         Story(
             "star-city-cosmonauts-sasha-anastasia-valya",
@@ -208,6 +213,7 @@ def stories(now: datetime.datetime) -> list[Story]:
             ("for-all-mankind", "apple-tv-plus"),
             (FOR_ALL_MANKIND,),
             ("Ronald D. Moore", "Matt Wolpert", "Ben Nedivi", "Wrenn Schmidt"),
+            picture_of=FOR_ALL_MANKIND,
         ),
         Story(
             "soviet-firsts-gagarin-tereshkova-leonov",
@@ -359,17 +365,23 @@ def load(stdout) -> None:
         article.tags.add(*(tags[slug] for slug in story.tags if tags[slug] is not None))
         article.shows.add(*(shows[slug] for slug in story.shows))
         article.people.add(*(people[name] for name in story.people if name in people))
-        # A spoiling story's picture is seen by every reader: it names the spoiler-free headline.
-        headline = story.safe_title or article.title
-        heroes += attach_placeholder(
-            article,
-            kind="still",
-            text=headline,
-            size=HERO,
-            kicker=article.category.name if article.category else "",
-            alt=f"Illustration: a rocket on its launch pad at dusk, under the headline \u201c{headline}\u201d",
-            image_caption="",
-        )
+        subject = people.get(story.picture_of) or shows.get(story.picture_of)
+        if subject is not None and subject.image is not None:
+            if article.image is None:
+                article.image = subject.image  # the same library image, not a second copy
+                article.save()
+        else:
+            # A spoiling story's picture is seen by every reader: it names the spoiler-free headline.
+            headline = story.safe_title or article.title
+            heroes += attach_placeholder(
+                article,
+                title=f"Still: {story.slug}",
+                kind="still",
+                text=headline,
+                size=HERO,
+                kicker=article.category.name if article.category else "",
+                alt=f"Illustration: a rocket on its launch pad at dusk, under the headline \u201c{headline}\u201d",
+            )
         if is_new and story.status == Status.DRAFT:
             # The draft waits on an editor's desk (the admin dashboard), as a submitted story would.
             Article.objects.filter(pk=article.pk).update(submitted_at=now)
@@ -423,8 +435,10 @@ def load_inline_story(author, category, tally: Tally) -> None:
     """One published story whose body shows two library images inline, drawn as placeholders."""
     ids = []
     for title, text, alt, caption in INLINE_PICTURES:
-        image = Image.objects.filter(title=title).first() or Image(title=title)
-        attach_placeholder(image, kind="still", text=text, size=HERO, alt=alt, caption=caption)
+        image = drawn_image(title=title, kind="still", text=text, size=HERO, alt=alt)
+        if image.caption != caption:
+            image.caption = caption
+            image.save(update_fields=["caption", "updated_at"])
         ids.append(image.pk)
     values = {
         "title": "A first look inside Star City: the control room and the launch pad",

@@ -21,7 +21,6 @@ from news.anchoring import apply_anchor
 from people.models import Person
 from shows.models import Episode, Show
 from spoilers.display import ArticleDisplay
-from starcity_site.images import ImageFields
 from starcity_site.publishing import Publishable, PublishableQuerySet, Status
 from starcity_site.richtext import sanitize_html
 from starcity_site.search_vectors import VectorsDeferredManager
@@ -57,8 +56,8 @@ class Tag(models.Model):
         return reverse("news:tag", kwargs={"slug": self.slug})
 
 
-# What a card prints and the spoiler mask reads (spoilers.display.ArticleDisplay), the image's
-# stored size and focal point for its <picture>, and the fields lists order by.
+# What a card prints and the spoiler mask reads (spoilers.display.ArticleDisplay), the chosen
+# image, and the fields lists order by.
 CARD_FIELDS = (
     "status",
     "published_at",
@@ -70,22 +69,22 @@ CARD_FIELDS = (
     "safe_title",
     "safe_standfirst",
     "image",
-    "image_width",
-    "image_height",
-    "image_alt",
-    "image_focal_x",
-    "image_focal_y",
     "image_spoils",
     "category",
 )
+# The library image's columns a <picture> reads: stored file, size and alt text (the focal point
+# is baked into the renditions).
+CARD_IMAGE_FIELDS = ("image__image", "image__image_width", "image__image_height", "image__image_alt")
 
 
 class ArticleQuerySet(PublishableQuerySet):
     def cards(self) -> ArticleQuerySet:
         """What an article card shows (includes/article_card.html) and its spoiler mask read, the
-        category joined. ``only()`` rather than deferring the body: naming the few columns wanted
+        category and image joined. ``only()`` rather than deferring the body: naming the few columns wanted
         builds each row for less than subtracting from all of them."""
-        return self.select_related("category").only(*CARD_FIELDS, "category__name", "category__slug")
+        return self.select_related("category", "image").only(
+            *CARD_FIELDS, *CARD_IMAGE_FIELDS, "category__name", "category__slug"
+        )
 
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("author", "category").prefetch_related("tags")
@@ -96,14 +95,14 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def for_detail(self) -> ArticleQuerySet:
         # The page links its shows and people by name (chips, JSON-LD): only what a link needs.
-        return self.select_related("author", "category").prefetch_related(
+        return self.select_related("author", "category", "image").prefetch_related(
             "tags",
             models.Prefetch("shows", queryset=Show.objects.only("title", "slug")),
             models.Prefetch("people", queryset=Person.objects.only("name", "slug")),
         )
 
 
-class Article(ArticleDisplay, ImageFields, Publishable):
+class Article(ArticleDisplay, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     standfirst = models.TextField(
@@ -112,7 +111,15 @@ class Article(ArticleDisplay, ImageFields, Publishable):
     body = models.TextField(
         _("body"), blank=True, help_text=_("HTML; scripts, styles and unsafe links are removed on save.")
     )
-    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    # The caption, credit and alt text are the library image's own.
+    image = models.ForeignKey(
+        "library.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

@@ -42,7 +42,8 @@ def listing(queryset=None):
 
 def featured_show() -> Show | None:
     return (
-        Show.objects.annotate(
+        Show.objects.select_related("image")
+        .annotate(
             preference=Case(
                 When(slug=FEATURED_SHOW_SLUG, then=Value(0)),
                 When(parent__isnull=False, then=Value(1)),
@@ -95,7 +96,7 @@ class HomeView(ReaderProgressMixin, SeoMixin, TemplateView):
             list(
                 Credit.objects.cast()
                 .filter(show=show, billing=BillingLevel.MAIN)
-                .select_related("person", "character")
+                .select_related("person__image", "character")
                 .without_texts()
                 .order_by("billing_order", "person__name")[:CAST_STRIP]
             )
@@ -113,7 +114,7 @@ class HomeView(ReaderProgressMixin, SeoMixin, TemplateView):
             title="Star City Fan Site",
             description="News, cast, episodes and history behind Star City, the For All Mankind spin-off on Apple TV+.",
             path="/",
-            image=self.show,  # the show's poster is the site's link preview
+            image=self.show.image if self.show else None,  # the show's poster is the site's link preview
         )
 
     def get_json_ld(self):
@@ -355,7 +356,7 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             description=describe(article.public_standfirst or ("" if article.spoils_episode_id else article.body)),
             path=article.get_absolute_url(),
             og_type="article",
-            image=None if article.image_spoils else article,
+            image=None if article.image_spoils else article.image,
             noindex=self.preview,
             published=article.published_at,
             modified=article.updated_at,

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from library.admin import ImageChooserAdminMixin
 from people.models import JOINED_VECTORS, Character, Credit, Person
 from shows.models import Show
 from spoilers.admin_tools import CHARACTER_SPOILER_FIELDSET, SpoilerPreviewMixin
 from starcity_site.admin import ContentAdmin
 from starcity_site.rich_fields import RichTextAdmin
 
-IMAGE_FIELDSET = (
-    "Photo",
-    {"fields": ["image", "image_alt", "image_credit", ("image_focal_x", "image_focal_y")]},
-)
+# Chosen from the library, where its alt text, credit and crop are edited.
+IMAGE_FIELDSET = ("Photo", {"fields": ["image"]})
 CREDIT_FIELDS = ["kind", "character", "season", "episodes", "billing", "billing_order", "note"]
 # Inline rows keep to what fits a row; episodes and the note are on the credit's own page.
 INLINE_CREDIT_FIELDS = ["kind", "character", "season", "billing", "billing_order"]
@@ -49,10 +48,12 @@ class ShowCreditInline(CreditInlineBase):
 
 
 @admin.register(Person)
-class PersonAdmin(RichTextAdmin, ContentAdmin):
+class PersonAdmin(ImageChooserAdminMixin, RichTextAdmin, ContentAdmin):
     list_display = ["name", "thumbnail", "short_bio", "known_for", "updated_at"]
     search_fields = ["name", "slug", "short_bio", "known_for"]
     list_filter = ["credits__kind", "credits__show"]
+    list_select_related = ["image"]
+    raw_id_fields = ["image"]
     prepopulated_fields = {"slug": ["name"]}
     rich_text_fields = ("bio",)
     fieldsets = [

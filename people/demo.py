@@ -12,11 +12,12 @@ from typing import NamedTuple
 
 from django.utils.text import slugify
 
+from library.drawn import attach_placeholder
 from people.models import BillingLevel, Character, Credit, CreditKind, Person
 from shows.demo import FOR_ALL_MANKIND, STAR_CITY
 from shows.models import Season, Show
 from starcity_site.demo_tools import Tally, sync
-from starcity_site.placeholders import PORTRAIT, attach_placeholder
+from starcity_site.placeholders import PORTRAIT
 from starcity_site.rich_fields import text_to_html
 
 
@@ -327,6 +328,7 @@ def load(stdout) -> None:
     portraits = sum(
         attach_placeholder(
             person,
+            title=f"Portrait: {person.name}",
             kind="portrait",
             text=person.name,
             size=PORTRAIT,

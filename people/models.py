@@ -11,16 +11,23 @@ from django.utils.translation import gettext_lazy as _
 
 from shows.models import Episode, Season, Show
 from spoilers.display import CharacterDisplay
-from starcity_site.images import ImageFields
 from starcity_site.rich_fields import RichTextModel
 from starcity_site.search_vectors import VectorsDeferredManager
 
 
-class Person(RichTextModel, ImageFields):
+class Person(RichTextModel, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     short_bio = models.CharField(_("short bio"), max_length=300, blank=True)
     bio = models.TextField(_("biography"), blank=True)
+    image = models.ForeignKey(
+        "library.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     known_for = models.CharField(
         _("known for"), max_length=300, blank=True, help_text=_("Work outside these shows, e.g. 'Line of Duty'.")
@@ -168,7 +175,7 @@ class CreditQuerySet(models.QuerySet):
 
     def with_related(self) -> CreditQuerySet:
         # The stored search vectors are for the database only (people migrations 0004, 0005).
-        return self.select_related("person", "show", "season", "character__counterpart").defer(*JOINED_VECTORS)
+        return self.select_related("person__image", "show", "season", "character__counterpart").defer(*JOINED_VECTORS)
 
     def without_texts(self) -> CreditQuerySet:
         """Leave the long texts of the joined rows in the database. Lists of credits name people,

@@ -42,7 +42,7 @@ class PersonListView(SeoMixin, ListView):
             .order_by("show__title", "billing_order"),
         )
         has_credit = Exists(Credit.objects.filter(person=OuterRef("pk")))
-        return Person.objects.filter(has_credit).defer("bio").prefetch_related(roles)
+        return Person.objects.filter(has_credit).select_related("image").defer("bio").prefetch_related(roles)
 
     def get_page_meta(self):
         return PageMeta("Cast & crew", "The people who make Star City and For All Mankind.", reverse("people:index"))
@@ -64,7 +64,7 @@ class PersonDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             .without_texts()
             .order_by("show__title", "billing_order", "season__number"),
         )
-        return Person.objects.prefetch_related(credits)
+        return Person.objects.select_related("image").prefetch_related(credits)
 
     def get_context_data(self, **kwargs):
         person = self.object
@@ -83,7 +83,11 @@ class PersonDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     def get_page_meta(self):
         person = self.object
         return PageMeta(
-            person.name, describe(person.short_bio or person.bio), person.get_absolute_url(), "profile", image=person
+            person.name,
+            describe(person.short_bio or person.bio),
+            person.get_absolute_url(),
+            "profile",
+            image=person.image,
         )
 
     def get_breadcrumbs(self):
@@ -100,7 +104,7 @@ class CharacterDetailView(ReaderProgressMixin, SeoMixin, DetailView):
 
     def get_queryset(self):
         played_by = Prefetch(
-            "credits", queryset=Credit.objects.select_related("person").without_texts().order_by("billing_order")
+            "credits", queryset=Credit.objects.select_related("person__image").without_texts().order_by("billing_order")
         )
         return Character.objects.with_appearances().select_related("counterpart").prefetch_related(played_by)
 
@@ -166,7 +170,7 @@ class ShowCastView(ReaderProgressMixin, SeoMixin, DetailView):
             f"{show.title}: cast & crew",
             f"Everyone in front of and behind the camera on {show.title}.",
             reverse("people:show_cast", kwargs={"slug": show.slug}),
-            image=show,
+            image=show.image,
         )
 
     def get_breadcrumbs(self):

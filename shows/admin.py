@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from library.admin import ImageChooserAdminMixin
 from shows.models import Episode, Season, Show
 from starcity_site.admin import ContentAdmin
 from starcity_site.rich_fields import RichTextAdmin
 
-IMAGE_FIELDSET = (
-    "Picture",
-    {"fields": ["image", "image_alt", "image_credit", ("image_focal_x", "image_focal_y")], "classes": ["collapse"]},
-)
+# Chosen from the library, where its alt text, credit and crop are edited.
+IMAGE_FIELDSET = ("Poster", {"fields": ["image"]})
 
 
 class SeasonInline(admin.TabularInline):
@@ -34,11 +33,12 @@ class EpisodeInline(admin.TabularInline):
 
 
 @admin.register(Show)
-class ShowAdmin(RichTextAdmin, ContentAdmin):
+class ShowAdmin(ImageChooserAdminMixin, RichTextAdmin, ContentAdmin):
     list_display = ["title", "thumbnail", "status", "release_label", "platform", "parent", "updated_at"]
     list_filter = ["status", "platform"]
-    list_select_related = ["parent"]
+    list_select_related = ["parent", "image"]
     search_fields = ["title", "tagline", "slug"]
+    raw_id_fields = ["image"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["parent"]
     rich_text_fields = ("synopsis",)
@@ -67,12 +67,13 @@ class SeasonAdmin(RichTextAdmin, ContentAdmin):
 
 
 @admin.register(Episode)
-class EpisodeAdmin(RichTextAdmin, ContentAdmin):
+class EpisodeAdmin(ImageChooserAdminMixin, RichTextAdmin, ContentAdmin):
     list_display = ["__str__", "season", "number", "title", "airs_at"]
     list_filter = ["season__show", "season"]
     list_select_related = ["season__show"]
     search_fields = ["title", "synopsis", "season__show__title"]
     date_hierarchy = "airs_at"
     autocomplete_fields = ["season"]
-    fields = ["season", "number", "title", "airs_at", "synopsis", "synopsis_spoils"]
+    raw_id_fields = ["still"]
+    fields = ["season", "number", "title", "airs_at", "synopsis", "synopsis_spoils", "still"]
     rich_text_fields = ("synopsis",)

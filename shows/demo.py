@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime
 
+from library.drawn import attach_placeholder
 from shows.models import DatePrecision, Episode, Season, Show, ShowStatus
 from starcity_site.demo_tools import Tally, sync
-from starcity_site.placeholders import POSTER, attach_placeholder
+from starcity_site.placeholders import POSTER
 from starcity_site.rich_fields import text_to_html
 
 FOR_ALL_MANKIND = "for-all-mankind"
@@ -166,6 +167,7 @@ def load(stdout) -> None:
     posters = sum(
         attach_placeholder(
             show,
+            title=f"Poster: {show.title}",
             kind="poster",
             text=show.title,
             size=POSTER,

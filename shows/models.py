@@ -8,7 +8,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from starcity_site.images import ImageFields
 from starcity_site.reading import SpoilerDisplay
 from starcity_site.rich_fields import RichTextModel
 
@@ -45,14 +44,23 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
 
 class ShowQuerySet(models.QuerySet):
     def with_related(self) -> ShowQuerySet:
-        return self.select_related("parent").prefetch_related("spinoffs")
+        return self.select_related("parent", "image").prefetch_related("spinoffs")
 
 
-class Show(RichTextModel, ImageFields):
+class Show(RichTextModel, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
     synopsis = models.TextField(_("synopsis"), blank=True)
+    # Every picture is chosen from the library; PROTECT keeps an image in use from being deleted.
+    image = models.ForeignKey(
+        "library.Image",
+        verbose_name=_("poster"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="shows",
+    )
     platform = models.CharField(_("platform / network"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ShowStatus.choices, default=ShowStatus.ANNOUNCED)
     premiere_date = models.DateField(
@@ -137,6 +145,11 @@ class EpisodeDisplay(SpoilerDisplay):
     def display_synopsis(self) -> str:
         return "" if self.synopsis_masked else self.synopsis
 
+    @property
+    def show_still(self) -> bool:
+        """The still is shown unless the library marks it as spoiling an episode not yet seen."""
+        return self.still_id is not None and not self.hides(self.still.spoils_episode_id)
+
 
 class Episode(RichTextModel, EpisodeDisplay, models.Model):
     season = models.ForeignKey(Season, verbose_name=_("season"), on_delete=models.CASCADE, related_name="episodes")
@@ -150,6 +163,14 @@ class Episode(RichTextModel, EpisodeDisplay, models.Model):
         _("synopsis spoils this episode"),
         default=False,
         help_text=_("Hide the synopsis from fans who have not seen this episode yet."),
+    )
+    still = models.ForeignKey(
+        "library.Image",
+        verbose_name=_("still"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="episodes",
     )
 
     objects = EpisodeQuerySet.as_manager()

@@ -55,7 +55,7 @@ class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     def get_object(self, queryset=None):
         # The show and its spin-offs in one query (the page has little query budget to spare).
         slug = self.kwargs["slug"]
-        family = list(Show.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug)))
+        family = list(Show.objects.select_related("parent", "image").filter(Q(slug=slug) | Q(parent__slug=slug)))
         show = next((s for s in family if s.slug == slug), None)
         if show is None:
             raise Http404("No such show")
@@ -82,7 +82,11 @@ class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     def get_page_meta(self):
         show = self.object
         return PageMeta(
-            show.title, describe(show.tagline or show.synopsis), show.get_absolute_url(), "video.tv_show", image=show
+            show.title,
+            describe(show.tagline or show.synopsis),
+            show.get_absolute_url(),
+            "video.tv_show",
+            image=show.image,
         )
 
     def get_breadcrumbs(self):
@@ -98,7 +102,7 @@ class SeasonDetailView(SeoMixin, DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Season.objects.select_related("show").prefetch_related("episodes"),
+            Season.objects.select_related("show__image").prefetch_related("episodes"),
             show__slug=self.kwargs["slug"],
             number=self.kwargs["number"],
         )
@@ -114,7 +118,7 @@ class SeasonDetailView(SeoMixin, DetailView):
             describe(season.synopsis or f"Episode guide for {title}."),
             season.get_absolute_url(),
             "video.tv_show",
-            image=season.show,
+            image=season.show.image,
         )
 
     def get_breadcrumbs(self):
@@ -131,7 +135,9 @@ class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
 
     def get_object(self, queryset=None):
         episode = get_object_or_404(
-            Episode.objects.with_show().prefetch_related("season__episodes"),
+            Episode.objects.with_show()
+            .select_related("still", "season__show__image")
+            .prefetch_related("season__episodes"),
             season__show__slug=self.kwargs["slug"],
             season__number=self.kwargs["number"],
             number=self.kwargs["episode"],
@@ -183,7 +189,7 @@ class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             describe("" if episode.synopsis_spoils else episode.synopsis),
             episode.get_absolute_url(),
             "video.episode",
-            image=show,
+            image=show.image,
         )
 
     def get_breadcrumbs(self):

@@ -62,7 +62,7 @@ class ArticleDisplay(SpoilsOneEpisode):
 
     @property
     def show_image(self) -> bool:
-        return bool(self.image) and not (self.is_masked and self.image_spoils)
+        return self.image_id is not None and not (self.is_masked and self.image_spoils)
 
 
 class CharacterDisplay(SpoilerDisplay):

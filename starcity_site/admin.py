@@ -35,6 +35,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from starcity_site.admin_restore import RestoreOneObjectMixin
+from starcity_site.images import ImageFields
 from starcity_site.images.renditions import rendition_url
 from starcity_site.revisions import revision_per_object
 
@@ -121,8 +122,8 @@ class LockedForm(forms.ModelForm):
         raise forms.ValidationError(CONFLICT.format(who=who, name=name, time=time), code="conflict")
 
 
-def thumbnail(obj: models.Model) -> str:
-    """The smallest square rendition (cropped on the focal point the editor set), not the
+def thumbnail(obj: models.Model | None) -> str:
+    """A library image's (any ImageFields row's) smallest square rendition (cropped on the focal point the editor set), not the
     original: a change list of 100 rows would otherwise load 100 full-size uploads."""
     image = getattr(obj, "image", None)
     if not image:
@@ -324,4 +325,5 @@ class ContentAdmin(HistoryCompareMixin, RestoreOneObjectMixin, LockedAdminMixin,
 
     @admin.display(description="picture")
     def thumbnail(self, obj):
-        return thumbnail(obj)
+        # A library image itself, or a row choosing one (join it: list_select_related).
+        return thumbnail(obj if isinstance(obj, ImageFields) else getattr(obj, "image", None))

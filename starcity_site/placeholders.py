@@ -13,8 +13,8 @@ Each takes its colours from the text it names, so the same text always gives the
 byte for byte, and a demo load can be repeated and compared. Lettering uses Pillow's built-in
 scalable font (no font file to ship or install).
 
-``attach_placeholder`` saves one through the model's own image field, so whatever the image
-pipeline does to an editor's upload (validation, re-encoding, renditions) happens here too.
+``library.drawn`` stores them as library images through the image field, so whatever the image
+pipeline does to an editor's upload (validation, re-encoding, renditions) happens to them too.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ import hashlib
 import random
 from io import BytesIO
 
-from django.core.files.base import ContentFile
-from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
 # The credit under a drawn picture: what it is and who made it.
@@ -265,33 +263,3 @@ def render(text: str, size: tuple[int, int], *, kind: str = "still", kicker: str
     buffer = BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def needs_image(obj) -> bool:
-    """True when ``obj`` has no picture, its file is gone (a wiped media folder), or it carries a
-    picture an earlier demo load drew (its credit says so): that one is the demo's to redraw."""
-    if not obj.image or obj.image_credit in LEGACY_CREDITS:
-        return True
-    return not obj.image.storage.exists(obj.image.name)
-
-
-def attach_placeholder(
-    obj, *, text: str, size: tuple[int, int], alt: str, kind: str = "still", kicker: str = "", **fields
-) -> bool:
-    """Give ``obj`` (any model with ``ImageFields``) a drawn picture unless it has one.
-
-    Never replaces an editor's picture, so an upload survives every demo reload. ``fields`` (a
-    caption, say) are set only together with a new picture. Returns whether a picture was made;
-    the object is then validated and saved.
-    """
-    if not needs_image(obj):
-        return False
-    content = ContentFile(render(text, size, kind=kind, kicker=kicker), name=f"{slugify(text) or kind}.png")
-    obj.image.save(content.name, content, save=False)
-    obj.image_alt = alt
-    obj.image_credit = CREDIT
-    for name, value in fields.items():
-        setattr(obj, name, value)
-    obj.full_clean()  # the image field's validators run, as for an editor's upload
-    obj.save()
-    return True

@@ -3,7 +3,8 @@
 Editors: every content permission (the image library, shows, people, news incl. publishing and share links, the
 universe app, URL redirects, version history); nothing on users, groups or permissions, so they
 cannot give themselves more. Authors: may draft articles and submit them for review (add and change,
-no publish, schedule, send back or delete) and see everything else they need to pick relations.
+no publish, schedule, send back or delete), upload library images, and see everything else they
+need to pick relations.
 
 ``ensure_roles`` is idempotent: it runs after every ``migrate`` (post_migrate, connected in
 ``StarCitySiteConfig.ready``) and from ``manage.py setup_roles``; a permission added by a later
@@ -19,6 +20,8 @@ CONTENT_APPS = ("library", "shows", "people", "news", "universe", "redirects", "
 EDITORS = "Editors"
 AUTHORS = "Authors"
 AUTHOR_ARTICLE_CODENAMES = ("add_article", "change_article", "view_article", "add_tag")
+# An author may upload a picture for a draft; changing or deleting one that others use is an editor's.
+AUTHOR_LIBRARY_CODENAMES = ("add_image",)
 
 
 def ensure_roles() -> tuple[Group, Group]:
@@ -34,6 +37,7 @@ def ensure_roles() -> tuple[Group, Group]:
         & ~Q(content_type__app_label__in=("redirects", "reversion"))
         & ~Q(codename="view_sharelink")
         | Q(content_type__app_label="news", codename__in=AUTHOR_ARTICLE_CODENAMES)
+        | Q(content_type__app_label="library", codename__in=AUTHOR_LIBRARY_CODENAMES)
     )
     authors.permissions.set(author_perms)
     return editors, authors

@@ -50,7 +50,8 @@ def describe(text: str, chars: int = DESCRIPTION_CHARS) -> str:
 
 
 def image_url(obj: Any) -> str:
-    """Absolute URL of a link-preview-sized rendition of an object's ``image`` (ImageFields), or ''.
+    """Absolute URL of a link-preview-sized rendition of a library image (ImageFields), or ''
+    for None.
 
     A 16:9 rendition at most 1200 px wide (what link previews show); the original only when no
     rendition can be named (no stored size).
@@ -69,7 +70,7 @@ class PageMeta:
     description: str = ""
     path: str = ""  # canonical path, e.g. article.get_absolute_url(); '' = the home page
     og_type: str = "website"  # "article", "profile", "video.tv_show", …
-    image: Any = None  # an object with ImageFields (``image``, ``image_alt``, width/height)
+    image: Any = None  # a library image (ImageFields: ``image``, ``image_alt``, width/height) or None
     noindex: bool = False  # staff previews, search results, error pages
     published: datetime | None = None  # article:published_time
     modified: datetime | None = None  # article:modified_time

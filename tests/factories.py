@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 
+from library.models import Image as LibraryImage
 from news.models import Article, Category, Tag
 from people.models import Character, Credit, CreditKind, Person
 from shows.models import Episode, Season, Show
@@ -30,6 +31,14 @@ def image_file(name="picture.png", size=(64, 48), fmt="PNG", color=(180, 40, 40)
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, fmt)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+def make_image(file=None, **kwargs) -> LibraryImage:
+    """A library image, stored through the upload pipeline (renditions included)."""
+    n = _n()
+    kwargs.setdefault("title", f"Picture {n}")
+    kwargs.setdefault("image_alt", f"Picture number {n}")
+    return LibraryImage.objects.create(image=file or image_file(), **kwargs)
 
 
 def make_user(**kwargs):

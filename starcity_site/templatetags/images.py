@@ -1,7 +1,9 @@
-"""{% picture obj "variant" lazy sizes %}: a responsive <picture> for any model with ImageFields.
+"""{% picture image "variant" lazy sizes %}: a responsive <picture> for a library image (any row
+with ImageFields), or nothing for None: ``{% picture article.image "card" %}``.
 
-Everything comes from the row already loaded (image name, width, height, alt, focal point is
-baked into the files): no query and no storage I/O while rendering.
+Everything comes from the image row already loaded (stored name, width, height, alt; the focal
+point is baked into the files): no storage I/O while rendering, and no query when the caller
+joined the image (``select_related("image")``).
 """
 
 from __future__ import annotations

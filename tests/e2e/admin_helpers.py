@@ -38,3 +38,23 @@ def save(page, button: str = "_save") -> None:
 def png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
     Image.new("RGB", size, color).save(path, "PNG")
     return path
+
+
+def upload_image(page, path: Path, title: str, alt: str) -> None:
+    """Add a picture to the library through its admin form."""
+    page.goto("/admin/library/image/add/")
+    page.set_input_files("#id_image", str(path))
+    page.fill("#id_title", title)
+    page.fill("#id_image_alt", alt)
+    save(page)
+
+
+def choose_image(page, field: str, title: str) -> None:
+    """Choose the library image titled ``title`` for ``field`` through the raw-id lookup popup."""
+    with page.expect_popup() as opened:
+        page.click(f"#lookup_id_{field}")
+    popup = opened.value
+    popup.wait_for_load_state()
+    with popup.expect_event("close"):
+        popup.locator("#result_list a", has_text=title).first.click()
+    assert page.input_value(f"#id_{field}"), f"{field}: no image chosen"

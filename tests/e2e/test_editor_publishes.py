@@ -11,7 +11,7 @@ from news.models import Article
 from people.models import Character, Credit, Person
 from starcity_site.publishing import Status
 from tests import factories
-from tests.e2e.admin_helpers import PASSWORD, login, pick, png, save
+from tests.e2e.admin_helpers import PASSWORD, choose_image, login, pick, png, save, upload_image
 from tests.e2e.conftest import screenshot
 
 NAME = "Mira Kernwell"
@@ -43,18 +43,28 @@ def test_editor_publishes_and_fan_reads(new_page, transactional_db, tmp_path):
     staff = new_page()
     login(staff, editor.username)
 
-    # --- a person with a photo -----------------------------------------------------------
+    # --- a person with a photo from the library -----------------------------------------
+    upload_image(
+        staff, png(tmp_path / "mira.png", (600, 800), (40, 90, 160)), "Mira portrait", "Mira Kernwell at a press event"
+    )
+    assert_saved(staff)
+    upload_image(
+        staff,
+        png(tmp_path / "hero.png", (1600, 900), (160, 60, 40)),
+        "Flight suit",
+        "Mira Kernwell in a cosmonaut's flight suit",
+    )
+    assert_saved(staff)
     staff.goto("/admin/people/person/add/")
     # The slug first: typed after the name, the admin's prepopulate script would append to it.
     staff.fill("#id_slug", "mira-kernwell")
     staff.fill("#id_name", NAME)
     staff.fill("#id_short_bio", "Actor, new to the cast of Star City.")
-    staff.set_input_files("#id_image", str(png(tmp_path / "mira.png", (600, 800), (40, 90, 160))))
-    staff.fill("#id_image_alt", "Mira Kernwell at a press event")
+    choose_image(staff, "image", "Mira portrait")
     save(staff)
     assert_saved(staff)
     person = Person.objects.get(slug="mira-kernwell")
-    assert person.image and person.image_width == 600
+    assert person.image.title == "Mira portrait" and person.image.image_width == 600
 
     # --- a character and the cast credit that links them ---------------------------------
     staff.goto("/admin/people/character/add/")
@@ -83,8 +93,7 @@ def test_editor_publishes_and_fan_reads(new_page, transactional_db, tmp_path):
     staff.locator(".field-body .ProseMirror[contenteditable=true]").click()  # the rich-text editor
     staff.keyboard.type("Kernwell plays the officer in charge of the cosmonauts.")
     staff.select_option("#id_status", Status.DRAFT)
-    staff.set_input_files("#id_image", str(png(tmp_path / "hero.png", (1600, 900), (160, 60, 40))))
-    staff.fill("#id_image_alt", "Mira Kernwell in a cosmonaut's flight suit")
+    choose_image(staff, "image", "Flight suit")
     pick(staff, "category", "Announce", "Announcements")
     pick(staff, "tags", "Casting")
     pick(staff, "shows", "Star City")

@@ -29,8 +29,8 @@ def draft(**kwargs) -> Article:
 
 
 def test_publish_now_refuses_a_picture_without_alt_text_and_publishes_the_rest(editor_client):
-    blind = draft(title="No alt text", image=factories.image_file(), image_alt="")
-    fine = draft(title="Described", image=factories.image_file(), image_alt="A rocket on the pad")
+    blind = draft(title="No alt text", image=factories.make_image(image_alt=""))
+    fine = draft(title="Described", image=factories.make_image(image_alt="A rocket on the pad"))
     plain = draft(title="No picture")
     response = run_action(editor_client, "publish_now", [blind, fine, plain])
     assert response.status_code == 302
@@ -64,7 +64,7 @@ def test_an_author_cannot_publish_with_a_crafted_post(client):
 
 
 def test_schedule_refuses_failing_rows_too(editor_client):
-    blind = draft(title="No alt text", image=factories.image_file(), image_alt="")
+    blind = draft(title="No alt text", image=factories.make_image(image_alt=""))
     fine = draft(title="Fine")
     when = timezone.localtime(timezone.now() + datetime.timedelta(days=2))
     response = run_action(

@@ -87,8 +87,6 @@ def test_an_author_drafts_but_cannot_publish(client):
             "status": Status.PUBLISHED,  # forged: the field is not on their form
             "published_at_0": "2020-01-01",
             "published_at_1": "10:00",
-            "image_focal_x": 50,
-            "image_focal_y": 50,
             "anchor_offset": "0",
             "share_links-TOTAL_FORMS": "0",
             "share_links-INITIAL_FORMS": "0",
@@ -168,14 +166,14 @@ def test_publish_unpublish_and_schedule_actions(editor_client):
         ({"source_url": "javascript:alert(1)"}, "source_url", "Enter a valid URL"),
         (
             {"status": Status.PUBLISHED, "published_at_0": "2026-01-01", "published_at_1": "10:00"},
-            "image_alt",
+            "image",
             "Describe the picture",
         ),
     ],
 )
 def test_bad_input_is_a_form_error_not_a_500(editor_client, changes, field, message):
     factories.make_article(slug="taken")
-    article = factories.make_article(status=Status.DRAFT, published_at=None, image=factories.image_file(), image_alt="")
+    article = factories.make_article(status=Status.DRAFT, published_at=None, image=factories.make_image(image_alt=""))
     data = opened_form(editor_client, article)
     data.update(changes)
     response = editor_client.post(change_url(article), data)

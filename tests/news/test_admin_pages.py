@@ -65,13 +65,15 @@ def test_changelists_add_and_change_pages_load_for_an_editor(editor_client, edit
 
 
 def test_article_changelist_shows_state_time_and_thumbnail(editor_client):
-    article = factories.make_article(image=factories.image_file(size=(128, 64)), image_alt="A rocket")
+    article = factories.make_article(
+        image=factories.make_image(factories.image_file(size=(128, 64)), image_alt="A rocket")
+    )
     factories.make_article(status="draft", title="Quiet draft")
     response = editor_client.get(reverse("admin:news_article_changelist"))
     html = response.content.decode()
     # The square rendition (cropped on the focal point), never the full-size original.
     thumb = re.search(r'<img src="([^"]+)" width="64" height="64" alt="A rocket" class="admin-thumb"', html)
-    assert thumb and thumb.group(1).endswith("/square-64.jpg") and article.image.url not in html
+    assert thumb and thumb.group(1).endswith("/square-64.jpg") and article.image.image.url not in html
     assert editor_client.get(thumb.group(1)).status_code == 200
     assert "Draft" in html and "Published" in html
     drafts = editor_client.get(reverse("admin:news_article_changelist"), {"state": "draft"})

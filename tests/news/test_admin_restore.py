@@ -108,7 +108,7 @@ def test_a_version_from_the_bulk_publish_restores_that_article_only(editor_clien
     assert response.status_code == 302
     from_action = Version.objects.get_for_object(first).first()
     assert from_action.revision.version_set.count() == 1
-    edit(editor_client, second, title="Second, retitled later", image_alt="Alt text added later")
+    edit(editor_client, second, title="Second, retitled later", standfirst="A standfirst added later")
     edit(editor_client, first, title="First, retitled later")
     before = snapshot()
 

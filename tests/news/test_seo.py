@@ -55,8 +55,10 @@ def test_breadcrumbs_include_marks_the_current_page():
 
 def test_page_meta_builds_absolute_canonical_and_image(settings, db):
     settings.SITE_URL = "https://starcity.example"
-    article = factories.make_article(image=factories.image_file(size=(1200, 600)), image_alt="Rocket")
-    meta = seo.PageMeta(title="A story", path="/news/a/", og_type="article", image=article)
+    article = factories.make_article(
+        image=factories.make_image(factories.image_file(size=(1200, 600)), image_alt="Rocket")
+    )
+    meta = seo.PageMeta(title="A story", path="/news/a/", og_type="article", image=article.image)
     assert meta.canonical == "https://starcity.example/news/a/"
     assert meta.full_title == "A story — Star City Fan Site"
     # A 16:9 rendition no wider than 1200 px, not the original upload.

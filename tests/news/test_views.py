@@ -80,7 +80,9 @@ def test_home_picks_the_star_city_show_over_others(client, db):
 
 def test_home_link_preview_uses_the_show_poster(client, db):
     factories.make_show(
-        title="Star City", slug="star-city", image=factories.image_file(size=(600, 900)), image_alt="Poster"
+        title="Star City",
+        slug="star-city",
+        image=factories.make_image(factories.image_file(size=(600, 900)), image_alt="Poster"),
     )
     html = client.get("/").content.decode()
     assert '<meta property="og:image" content="http://127.0.0.1:8000/media/' in html
@@ -127,8 +129,7 @@ def test_article_page_has_everything(client, newsroom, settings):
     newest, middle, _oldest = newsroom.published
     person = factories.make_person(name="Anna Maxwell Martin", slug="anna-maxwell-martin")
     middle.people.set([person])
-    middle.image = factories.image_file(size=(1200, 675))
-    middle.image_alt = "A rocket at dawn"
+    middle.image = factories.make_image(factories.image_file(size=(1200, 675)), image_alt="A rocket at dawn")
     middle.save()
     html = client.get(middle.get_absolute_url()).content.decode()
     assert html.count("<h1") == 1 and "Middle story</h1>" in html
@@ -299,9 +300,9 @@ def count_queries(client, url) -> int:
 
 def with_pictures(count: int, room) -> None:
     for _ in range(count):
-        article = factories.make_article(image=factories.image_file(), image_alt="A picture", tags=[room.tag])
+        article = factories.make_article(image=factories.make_image(image_alt="A picture"), tags=[room.tag])
         article.shows.set([room.show])
-        person = factories.make_person(image=factories.image_file(), image_alt="A portrait")
+        person = factories.make_person(image=factories.make_image(image_alt="A portrait"))
         factories.make_credit(person=person, show=room.show, billing="main", billing_order=0)
 
 

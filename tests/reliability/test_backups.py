@@ -41,6 +41,7 @@ def test_export_then_import_into_an_empty_database_restores_everything(tmp_path)
     before, media_before = snapshot(), media_snapshot()
     assert len(media_before) >= 3  # article, show and person pictures
     assert any('"model": "news.article"' in row for row in before)
+    assert sum('"model": "library.image"' in row for row in before) == 3  # the library is in the archive
 
     archive = tmp_path / "backup.tar.gz"
     out = StringIO()
@@ -61,7 +62,7 @@ def test_export_then_import_into_an_empty_database_restores_everything(tmp_path)
     restored = Article.objects.get(slug=site.article.slug)
     assert restored.author.username == "olga"
     assert restored.author.groups.get().permissions.filter(codename="publish_article").exists()
-    assert default_storage.exists(restored.image.name)
+    assert default_storage.exists(restored.image.image.name)
 
 
 def test_import_refuses_a_missing_archive(tmp_path):

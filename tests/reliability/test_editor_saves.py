@@ -7,6 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
+from library.models import Image as LibraryImage
 from news.models import Article
 from tests import factories
 
@@ -14,7 +15,10 @@ from tests import factories
 @pytest.fixture
 def article(db):
     return factories.make_article(
-        title="Casting news", slug="casting-news", body="<p>Original.</p>", image=factories.image_file("old.png")
+        title="Casting news",
+        slug="casting-news",
+        body="<p>Original.</p>",
+        image=factories.make_image(factories.image_file("old.png")),
     )
 
 
@@ -28,22 +32,22 @@ def test_database_error_during_save_keeps_the_previous_version(article):
         edited.save()
     stored = Article.objects.get(pk=article.pk)
     assert (stored.title, stored.slug, stored.body) == ("Casting news", "casting-news", "<p>Original.</p>")
-    assert default_storage.exists(stored.image.name)
+    assert default_storage.exists(stored.image.image.name)
 
 
 def test_storage_error_on_upload_keeps_the_previous_version(article, settings, tmp_path):
-    old_image, media_root = article.image.name, settings.MEDIA_ROOT
+    old_image, media_root = article.image.image.name, settings.MEDIA_ROOT
     # A real failure, no mock: the storage's folder lies under a plain file, so writing fails.
     (tmp_path / "not-a-folder").write_text("")
     settings.MEDIA_ROOT = tmp_path / "not-a-folder" / "media"
-    edited = Article.objects.get(pk=article.pk)
+    edited = LibraryImage.objects.get(pk=article.image_id)
     edited.title = "Changed title"
     edited.image = factories.image_file("new.png")
     with pytest.raises(OSError), transaction.atomic():
         edited.save()
     settings.MEDIA_ROOT = media_root
-    stored = Article.objects.get(pk=article.pk)
-    assert stored.title == "Casting news"
+    stored = LibraryImage.objects.get(pk=article.image_id)
+    assert stored.title != "Changed title"
     assert stored.image.name == old_image
     assert default_storage.exists(old_image)
 

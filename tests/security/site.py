@@ -47,10 +47,10 @@ def fill_text_fields(obj: models.Model, text: str) -> models.Model:
 def build_site(text: str | None = None) -> Site:
     """Published content of every kind, linked together so every page shows every other's text."""
     # Pictures too: alt texts, credits and captions only reach a page next to an image.
-    show = factories.make_show(slug="star-city", image=factories.image_file())
+    show = factories.make_show(slug="star-city", image=factories.make_image())
     season = factories.make_season(show=show)
     episode = factories.make_episode(season=season, airs_at=timezone.now() - datetime.timedelta(days=30))
-    person = factories.make_person(slug="anna-petrova", image=factories.image_file())
+    person = factories.make_person(slug="anna-petrova", image=factories.make_image())
     character = factories.make_character(show=show, slug="irina-volkova")
     factories.make_credit(person=person, show=show, character=character, season=season)
     tag = factories.make_tag(slug="launch")
@@ -60,13 +60,14 @@ def build_site(text: str | None = None) -> Site:
         category=category,
         tags=[tag],
         source_url="https://example.com/",
-        image=factories.image_file(),
+        image=factories.make_image(),
     )
     article.shows.set([show])
     article.people.set([person])
     extra = universe_content(show, person, character, article)
     if text is not None:
-        for obj in (show, season, episode, person, character, tag, category, article, *extra):
+        pictures = (show.image, person.image, article.image)
+        for obj in (show, season, episode, person, character, tag, category, article, *pictures, *extra):
             fill_text_fields(obj, text)
     return Site(article, tag, category, show, season, episode, person, character, extra)
 

@@ -72,12 +72,18 @@ def test_show_slug_must_be_unique(editor_client):
     assert response.status_code == 200 and "slug" in response.context["adminform"].form.errors
 
 
-def test_an_image_that_is_not_an_image_is_a_form_error(editor_client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    show = factories.make_show()
+def test_the_poster_is_chosen_from_the_library_with_a_thumbnail(editor_client):
+    poster = factories.make_image(title="Star City poster", image_alt="The poster")
+    show = factories.make_show(image=poster)
     url = reverse("admin:shows_show_change", args=[show.pk])
-    data = change_form_data(editor_client.get(url))
-    data["image"] = SimpleUploadedFile("poster.png", b"not really a png", content_type="image/png")
+    page = editor_client.get(url)
+    html = page.content.decode()
+    # Django's raw-id lookup: the library's list opens in a popup to choose from.
+    assert 'id="lookup_id_image"' in html and "/admin/library/image/?_to_field=id" in html
+    assert 'class="admin-thumb"' in html and "Star City poster" in html
+    data = change_form_data(page)
+    data["image"] = "999999"  # no such image: a form error, not a 500
     response = editor_client.post(url, data)
     assert response.status_code == 200 and "image" in response.context["adminform"].form.errors
+    show.refresh_from_db()
+    assert show.image == poster

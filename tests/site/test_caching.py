@@ -18,6 +18,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from library.models import ImageTag
 from news.models import Article
 from starcity_site import models
 from starcity_site.cache import ResilientRedisCache
@@ -205,9 +206,22 @@ def _change_credit_episodes(objects):
 
 def _change_image(objects):
     article = objects["article"]
-    article.image = factories.image_file()
-    article.image_alt = "A rocket on the pad"
+    article.image = objects["image"]
     article.save()
+
+
+def _edit_library_image(objects):
+    image = objects["image"]  # not yet used by anything on the page: an edit still counts
+    image.image_alt = "A rocket on the pad at dawn"
+    image.save()
+
+
+def _tag_library_image(objects):
+    objects["image"].tags.add(ImageTag.objects.create(name="launch"))
+
+
+def _delete_library_image(objects):
+    objects["image"].delete()
 
 
 def _change_redirect(objects):
@@ -230,6 +244,9 @@ CHANGES = [
     _change_person,
     _change_credit_episodes,
     _change_image,
+    _edit_library_image,
+    _tag_library_image,
+    _delete_library_image,
     _change_redirect,
     _rename_author,
     _call_content_changed,
@@ -245,6 +262,7 @@ def test_every_kind_of_content_change_invalidates_cached_pages(client, db, chang
         "person": factories.make_person(),
         "credit": factories.make_credit(show=show),
         "article": factories.make_article(author=factories.make_user(first_name="Yuri")),
+        "image": factories.make_image(),
     }
     client.get("/")
     assert client.get("/")[MARKER] == "hit"

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from library.models import Image as LibraryImage
 from news.models import Article, ReviewStep
 from people.models import Person
 from shows.models import Show
@@ -25,6 +26,10 @@ pytestmark = pytest.mark.django_db
 BUDGET = 14
 # A stored picture's path with its size, so no test needs the file itself.
 PICTURE = {"image_width": 800, "image_height": 600}
+
+
+def stored_picture(name: str, alt: str = "") -> LibraryImage:
+    return LibraryImage.objects.create(title=name, image=name, image_alt=alt, **PICTURE)
 
 
 def section(page: str, key: str) -> str:
@@ -43,7 +48,7 @@ def grow(user, count: int) -> None:
         "waiting": {"status": Status.DRAFT, "submitted_at": now},
         "scheduled": {"status": Status.PUBLISHED, "published_at": now + datetime.timedelta(days=3)},
         "published": {"status": Status.PUBLISHED, "published_at": now - datetime.timedelta(days=3)},
-        "no-alt": {"status": Status.PUBLISHED, "published_at": now, "image": "articles/x.jpg", **PICTURE},
+        "no-alt": {"status": Status.PUBLISHED, "published_at": now, "image": stored_picture(f"articles/{start}.jpg")},
         "anchored": {"status": Status.DRAFT, "anchor_episode": unaired},
     }
     articles = Article.objects.bulk_create(
@@ -58,12 +63,13 @@ def grow(user, count: int) -> None:
     )
     people = Person.objects.count()
     Person.objects.bulk_create(
-        Person(name=f"Person {people + n}", slug=f"p-{people + n}", image="people/x.jpg", **PICTURE)
+        Person(name=f"Person {people + n}", slug=f"p-{people + n}", image=stored_picture(f"people/{people + n}.jpg"))
         for n in range(count)
     )
     shows = Show.objects.count()
     Show.objects.bulk_create(
-        Show(title=f"Show {shows + n}", slug=f"s-{shows + n}", image="shows/x.jpg", **PICTURE) for n in range(count)
+        Show(title=f"Show {shows + n}", slug=f"s-{shows + n}", image=stored_picture(f"shows/{shows + n}.jpg"))
+        for n in range(count)
     )
 
 
@@ -95,9 +101,9 @@ def test_sections_list_the_right_articles(editor_client, editor):
     factories.make_article(title="Coming soon", published_at=timezone.now() + datetime.timedelta(days=1))
     live = factories.make_article(title="Out now")
     no_alt = factories.make_article(title="Picture without words")
-    Article.objects.filter(pk=no_alt.pk).update(image="articles/x.jpg", image_alt="  ", **PICTURE)
-    factories.make_person(name="Faceless Person", image="people/x.jpg", **PICTURE)
-    factories.make_person(name="Described Person", image="people/y.jpg", image_alt="A smile", **PICTURE)
+    Article.objects.filter(pk=no_alt.pk).update(image=stored_picture("articles/x.jpg", alt="  "))
+    factories.make_person(name="Faceless Person", image=stored_picture("people/x.jpg"))
+    factories.make_person(name="Described Person", image=stored_picture("people/y.jpg", alt="A smile"))
     episode = factories.make_episode(title="Undated", airs_at=None)
     factories.make_article(title="Anchored story", status=Status.DRAFT, published_at=None, anchor_episode=episode)
 

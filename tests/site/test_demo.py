@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
+from library.models import Image as LibraryImage
 from news import demo as news_demo
 from news.models import Article, Category, Tag
 from people.models import Character, Credit, CreditKind, Person
@@ -131,15 +132,19 @@ def test_a_reload_restores_demo_rows_and_keeps_an_editors_own_content(loaded):
 
 def test_an_editors_image_is_never_replaced(loaded):
     person = Person.objects.get(slug="rhys-ifans")
-    person.image = factories.image_file("mine.png", size=(300, 400))
-    person.image_alt = "Rhys Ifans on set"
-    person.image_credit = "Our photographer"
+    mine = factories.make_image(
+        factories.image_file("mine.png", size=(300, 400)),
+        image_alt="Rhys Ifans on set",
+        image_credit="Our photographer",
+    )
+    person.image = mine
     person.save()
 
     load()
 
     person.refresh_from_db()
-    assert (person.image_width, person.image_height, person.image_credit) == (300, 400, "Our photographer")
+    assert person.image == mine
+    assert (person.image.image_width, person.image.image_credit) == (300, "Our photographer")
 
 
 def test_shows_seasons_and_episodes_from_the_facts(loaded):
@@ -277,17 +282,35 @@ def test_every_image_is_drawn_with_alt_text_a_credit_and_real_dimensions(full_si
         # The story with library pictures in its body has no hero of its own (news.demo).
         Article.objects.exclude(slug=news_demo.INLINE_STORY_SLUG): placeholders.HERO,
     }
+    reused = {story.slug: story.picture_of for story in news_demo.stories(timezone.now()) if story.picture_of}
     for queryset, size in sizes.items():
         assert queryset.exists()
-        for obj in queryset:
-            assert obj.image, obj
-            assert obj.image_alt and "placeholder" not in obj.image_alt.lower(), obj
-            assert obj.image_credit == placeholders.CREDIT
-            assert (obj.image_width, obj.image_height) == size
-            with obj.image.open("rb") as handle, Image.open(handle) as image:
+        for obj in queryset.select_related("image"):
+            picture = obj.image
+            assert picture is not None, obj
+            assert picture.image_alt and "placeholder" not in picture.image_alt.lower(), obj
+            assert picture.image_credit == placeholders.CREDIT
+            if getattr(obj, "slug", "") in reused:
+                continue  # a portrait or poster: checked with its person or show
+            assert (picture.image_width, picture.image_height) == size
+            with picture.image.open("rb") as handle, Image.open(handle) as image:
                 assert image.size == size
-    assert Person.objects.get(slug="rhys-ifans").image_alt == "Drawn name card for Rhys Ifans"
-    assert not Article.objects.exclude(image_caption="").exists()
+    assert Person.objects.get(slug="rhys-ifans").image.image_alt == "Drawn name card for Rhys Ifans"
+    assert not LibraryImage.objects.exclude(caption="").exists()
+
+
+def test_a_story_about_one_person_or_show_shows_their_own_library_image(loaded):
+    rhys = Person.objects.get(slug="rhys-ifans")
+    profile = Article.objects.get(slug="rhys-ifans-the-chief-designer")
+    guide = Article.objects.get(slug="for-all-mankind-season-by-season")
+    assert profile.image_id == rhys.image_id is not None
+    assert guide.image_id == Show.objects.get(slug="for-all-mankind").image_id is not None
+    # One library image per person, show and drawn still: nothing stored twice.
+    used = {*Person.objects.values_list("image", flat=True), *Show.objects.values_list("image", flat=True)}
+    used |= set(Article.objects.values_list("image", flat=True))
+    assert LibraryImage.objects.count() == len(used - {None})
+    names = list(LibraryImage.objects.values_list("image", flat=True))
+    assert len(names) == len(set(names))
 
 
 def test_no_public_page_speaks_of_placeholders(loaded, client):
@@ -300,22 +323,24 @@ def test_no_public_page_speaks_of_placeholders(loaded, client):
 
 def test_a_picture_an_earlier_demo_drew_is_drawn_again_in_the_new_style(loaded):
     person = Person.objects.get(slug="solly-mcleod")
-    Person.objects.filter(pk=person.pk).update(image_credit="Generated placeholder", image_alt="Placeholder portrait")
+    LibraryImage.objects.filter(pk=person.image_id).update(
+        image_credit="Generated placeholder", image_alt="Placeholder portrait"
+    )
 
     load()
 
-    person.refresh_from_db()
-    assert (person.image_credit, person.image_alt) == (placeholders.CREDIT, "Drawn name card for Solly McLeod")
+    picture = Person.objects.get(pk=person.pk).image
+    assert (picture.image_credit, picture.image_alt) == (placeholders.CREDIT, "Drawn name card for Solly McLeod")
 
 
 def test_a_missing_image_file_is_drawn_again(loaded):
-    person = Person.objects.get(slug="alice-englert")
-    person.image.storage.delete(person.image.name)
+    picture = Person.objects.get(slug="alice-englert").image
+    picture.image.storage.delete(picture.image.name)
 
     load()
 
-    person.refresh_from_db()
-    assert person.image.storage.exists(person.image.name)
+    picture = Person.objects.get(slug="alice-englert").image
+    assert picture.image.storage.exists(picture.image.name)
 
 
 @pytest.mark.parametrize("kind", sorted(placeholders.KINDS))

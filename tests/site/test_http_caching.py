@@ -231,10 +231,12 @@ def test_article_page_html_and_css_weigh_under_60_kb(client, db):
         title="Everything we know about the second season of Star City",
         standfirst="The Soviet side of the space race returns: the cast, the era, and what the trailer shows.",
         body=demo_like_body(),
-        image=factories.image_file(size=(1600, 900)),
-        image_alt="A rocket on the launch pad at dawn",
-        image_caption="The pad at Baikonur, recreated for the show.",
-        image_credit="Apple TV+",
+        image=factories.make_image(
+            factories.image_file(size=(1600, 900)),
+            image_alt="A rocket on the launch pad at dawn",
+            caption="The pad at Baikonur, recreated for the show.",
+            image_credit="Apple TV+",
+        ),
         tags=tags,
     )
     article.shows.set([show])

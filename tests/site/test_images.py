@@ -19,7 +19,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 from PIL import Image, ImageCms
 
-from people.models import Person
+from library.models import Image as LibraryImage
 from starcity_site.images import validate_image_upload
 from starcity_site.images.renditions import (
     SHAPES,
@@ -29,8 +29,6 @@ from starcity_site.images.renditions import (
     rendition_url_builder,
     widths_for,
 )
-from starcity_site.publishing import Status
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -71,16 +69,21 @@ def bomb_png(width=20_000, height=20_000) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
-def person_with(file, **kwargs) -> Person:
-    person = factories.make_person(image_alt=kwargs.pop("image_alt", "A face"), **kwargs)
-    person.image = file
-    person.full_clean()
-    person.save()
-    return person
+def blank_image(**kwargs) -> LibraryImage:
+    """A library image row with no file yet (as an editor's half-filled form would save)."""
+    return LibraryImage.objects.create(title=kwargs.pop("title", "A picture"), **kwargs)
 
 
-def stored_image(person) -> Image.Image:
-    with default_storage.open(person.image.name) as f:
+def picture_with(file, **kwargs) -> LibraryImage:
+    picture = blank_image(image_alt=kwargs.pop("image_alt", "A face"), **kwargs)
+    picture.image = file
+    picture.full_clean()
+    picture.save()
+    return picture
+
+
+def stored_image(picture) -> Image.Image:
+    with default_storage.open(picture.image.name) as f:
         image = Image.open(BytesIO(f.read()))
         image.load()
     return image
@@ -114,24 +117,24 @@ def stored_files() -> list[str]:
     [("JPEG", "a.jpg", ".jpg"), ("PNG", "b.png", ".png"), ("WEBP", "c.webp", ".webp")],
 )
 def test_good_images_are_accepted_and_stored_under_a_generated_name(fmt, name, stored_suffix):
-    person = person_with(upload(encoded(gradient((900, 600)), fmt), name))
-    assert re.fullmatch(rf"images/person/[0-9a-f]{{32}}\{stored_suffix}", person.image.name)
-    assert (person.image_width, person.image_height) == (900, 600)
-    assert stored_image(person).format == fmt
+    picture = picture_with(upload(encoded(gradient((900, 600)), fmt), name))
+    assert re.fullmatch(rf"images/image/[0-9a-f]{{32}}\{stored_suffix}", picture.image.name)
+    assert (picture.image_width, picture.image_height) == (900, 600)
+    assert stored_image(picture).format == fmt
 
 
 def test_cmyk_jpeg_is_stored_as_rgb():
     cmyk = gradient((400, 300)).convert("CMYK")
-    person = person_with(upload(encoded(cmyk, "JPEG"), "print.jpg"))
-    stored = stored_image(person)
+    picture = picture_with(upload(encoded(cmyk, "JPEG"), "print.jpg"))
+    stored = stored_image(picture)
     assert stored.mode == "RGB"
     assert "icc_profile" not in stored.info
 
 
 def test_jpeg_with_an_icc_profile_is_converted_to_srgb_and_the_profile_dropped():
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    person = person_with(upload(encoded(gradient((300, 200)), "JPEG", icc_profile=srgb), "icc.jpg"))
-    assert "icc_profile" not in stored_image(person).info
+    picture = picture_with(upload(encoded(gradient((300, 200)), "JPEG", icc_profile=srgb), "icc.jpg"))
+    assert "icc_profile" not in stored_image(picture).info
 
 
 def test_exif_rotated_jpeg_comes_out_upright_with_the_right_dimensions():
@@ -140,9 +143,9 @@ def test_exif_rotated_jpeg_comes_out_upright_with_the_right_dimensions():
     image.paste((255, 0, 0), (0, 0, 200, 200))  # left half red, so we can tell which way it turned
     exif = Image.Exif()
     exif[0x0112] = 6
-    person = person_with(upload(encoded(image, "JPEG", exif=exif.tobytes()), "phone.jpg"))
-    stored = stored_image(person)
-    assert (person.image_width, person.image_height) == (200, 400)
+    picture = picture_with(upload(encoded(image, "JPEG", exif=exif.tobytes()), "phone.jpg"))
+    stored = stored_image(picture)
+    assert (picture.image_width, picture.image_height) == (200, 400)
     assert stored.size == (200, 400)
     assert not stored.getexif()  # no orientation tag left to apply twice
     top, bottom = stored.getpixel((100, 50)), stored.getpixel((100, 350))
@@ -153,11 +156,11 @@ def test_exif_rotated_jpeg_comes_out_upright_with_the_right_dimensions():
 def test_png_with_alpha_keeps_alpha():
     image = gradient((300, 300), "RGBA")
     image.putalpha(Image.linear_gradient("L").resize((300, 300)))
-    person = person_with(upload(encoded(image, "PNG"), "cutout.png", "image/png"))
-    stored = stored_image(person)
+    picture = picture_with(upload(encoded(image, "PNG"), "cutout.png", "image/png"))
+    stored = stored_image(picture)
     assert stored.mode == "RGBA"
     assert stored.getpixel((150, 2))[3] < 10 and stored.getpixel((150, 297))[3] > 245
-    webp = default_storage.open(f"renditions/{person.image.name.split('/')[-1][:-4]}/square-300.webp")
+    webp = default_storage.open(f"renditions/{picture.image.name.split('/')[-1][:-4]}/square-300.webp")
     assert Image.open(webp).mode == "RGBA"
 
 
@@ -168,23 +171,23 @@ def test_gps_and_camera_exif_is_stripped():
     exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)}  # GPS IFD
     data = encoded(gradient((300, 200)), "JPEG", exif=exif.tobytes())
     assert b"SERIAL-12345" in data
-    person = person_with(upload(data, "gps.jpg"))
-    raw = default_storage.open(person.image.name).read()
+    picture = picture_with(upload(data, "gps.jpg"))
+    raw = default_storage.open(picture.image.name).read()
     assert b"SERIAL-12345" not in raw and b"StarCam" not in raw
-    assert not stored_image(person).getexif()
+    assert not stored_image(picture).getexif()
 
 
 def test_png_with_html_appended_loses_the_payload():
     payload = b"<html><script>alert(document.cookie)</script></html>"
     data = encoded(gradient((200, 200)), "PNG") + payload
-    person = person_with(upload(data, "polyglot.png", "image/png"))
-    assert payload not in default_storage.open(person.image.name).read()
-    assert b"<script" not in default_storage.open(person.image.name).read()
+    picture = picture_with(upload(data, "polyglot.png", "image/png"))
+    assert payload not in default_storage.open(picture.image.name).read()
+    assert b"<script" not in default_storage.open(picture.image.name).read()
 
 
 def test_a_hostile_file_name_lands_under_a_generated_name():
-    person = person_with(upload(encoded(gradient((200, 200)), "PNG"), "../../evil\u202egpj.png", "image/png"))
-    assert re.fullmatch(r"images/person/[0-9a-f]{32}\.png", person.image.name)
+    picture = picture_with(upload(encoded(gradient((200, 200)), "PNG"), "../../evil\u202egpj.png", "image/png"))
+    assert re.fullmatch(r"images/image/[0-9a-f]{32}\.png", picture.image.name)
     assert all(".." not in name and "evil" not in name for name in stored_files())
 
 
@@ -214,8 +217,8 @@ def test_animated_gif_is_refused_and_a_static_gif_is_stored_as_png():
     buffer = BytesIO()
     frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
     assert "Animated" in refusal(upload(buffer.getvalue(), "anim.gif", "image/gif"))
-    person = person_with(upload(encoded(gradient((60, 40)), "GIF"), "still.gif", "image/gif"))
-    assert person.image.name.endswith(".png")
+    picture = picture_with(upload(encoded(gradient((60, 40)), "GIF"), "still.gif", "image/gif"))
+    assert picture.image.name.endswith(".png")
 
 
 def test_decompression_bomb_is_refused_from_the_header_before_decoding():
@@ -243,20 +246,20 @@ def test_oversize_file_is_refused_naming_the_limit():
 
 
 def test_a_refused_upload_leaves_nothing_behind():
-    person = factories.make_person(image_alt="x")
-    person.image = upload(b"not an image", "x.jpg")
+    picture = blank_image(image_alt="x")
+    picture.image = upload(b"not an image", "x.jpg")
     with pytest.raises(ValidationError):
-        person.full_clean()
+        picture.full_clean()
     with pytest.raises(ValidationError):
-        person.save()  # even without full_clean, the save checks the upload and stores nothing
+        picture.save()  # even without full_clean, the save checks the upload and stores nothing
     assert stored_files() == []
-    assert not Person.objects.get(pk=person.pk).image
+    assert not LibraryImage.objects.get(pk=picture.pk).image
 
 
 # --- renditions --------------------------------------------------------------------------------
 def test_renditions_exist_with_the_right_sizes_and_formats():
-    person = person_with(jpeg((1800, 1200)))
-    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    picture = picture_with(jpeg((1800, 1200)))
+    stem = picture.image.name.rsplit("/", 1)[1].split(".")[0]
     expected = {
         "wide": [320, 640, 1024, 1600],  # crop 1800 wide, capped at 1600
         "portrait": [320, 640, 960],  # crop 960×1200: 1024 would upscale, so 960 itself
@@ -274,8 +277,8 @@ def test_renditions_exist_with_the_right_sizes_and_formats():
 
 
 def test_small_images_are_never_upscaled():
-    person = person_with(jpeg((500, 300)))
-    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    picture = picture_with(jpeg((500, 300)))
+    stem = picture.image.name.rsplit("/", 1)[1].split(".")[0]
     for name in stored_files():
         if name.startswith(f"renditions/{stem}/"):
             assert Image.open(default_storage.open(name)).width <= 500
@@ -291,8 +294,8 @@ def test_crops_centre_on_the_focal_point():
     # A face on the right: the square thumb shows the right-hand (blue) side.
     image = Image.new("RGB", (1600, 800), (255, 0, 0))
     image.paste((0, 0, 255), (800, 0, 1600, 800))
-    person = person_with(upload(encoded(image, "PNG"), "p.png"), image_focal_x=90)
-    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    picture = picture_with(upload(encoded(image, "PNG"), "p.png"), image_focal_x=90)
+    stem = picture.image.name.rsplit("/", 1)[1].split(".")[0]
     thumb = Image.open(default_storage.open(f"renditions/{stem}/square-320.jpg")).convert("RGB")
     assert thumb.getpixel((160, 160))[2] > 200
 
@@ -301,59 +304,59 @@ def test_a_file_stored_directly_through_the_field_is_still_processed():
     # What starcity_site.placeholders does: FieldFile.save(save=False), then full_clean and save.
     from django.core.files.base import ContentFile
 
-    person = factories.make_person(image_alt="Generated")
-    person.image.save("raw.png", ContentFile(encoded(gradient((500, 400)), "PNG") + b"<script>"), save=False)
-    raw = person.image.name
-    person.full_clean()
-    person.save()
+    picture = blank_image(image_alt="Generated")
+    picture.image.save("raw.png", ContentFile(encoded(gradient((500, 400)), "PNG") + b"<script>"), save=False)
+    raw = picture.image.name
+    picture.full_clean()
+    picture.save()
     files = stored_files()
-    assert raw not in files and person.image.name in files
-    assert b"<script>" not in default_storage.open(person.image.name).read()
+    assert raw not in files and picture.image.name in files
+    assert b"<script>" not in default_storage.open(picture.image.name).read()
     assert any(name.startswith("renditions/") for name in files)
 
 
 def test_saving_with_update_fields_leaves_a_pending_image_alone():
-    person = factories.make_person(image_alt="x")
-    person.image = jpeg((300, 200))
-    person.short_bio = "Changed"
-    person.save(update_fields=["short_bio"])
+    picture = blank_image(image_alt="x")
+    picture.image = jpeg((300, 200))
+    picture.title = "Changed"
+    picture.save(update_fields=["title"])
     assert stored_files() == []
 
 
 def test_saving_without_a_new_image_does_not_reprocess():
-    person = person_with(jpeg((400, 300)))
+    picture = picture_with(jpeg((400, 300)))
     files = stored_files()
-    person = Person.objects.get(pk=person.pk)
-    person.short_bio = "Changed"
-    person.full_clean()
-    person.save()
+    picture = LibraryImage.objects.get(pk=picture.pk)
+    picture.title = "Changed"
+    picture.full_clean()
+    picture.save()
     assert stored_files() == files
 
 
 def test_replacing_and_deleting_an_image_removes_its_files(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        person = person_with(jpeg((700, 500)))
-    first = person.image.name
+        picture = picture_with(jpeg((700, 500)))
+    first = picture.image.name
     first_stem = first.rsplit("/", 1)[1].split(".")[0]
     assert any(n.startswith(f"renditions/{first_stem}/") for n in stored_files())
-    person = Person.objects.get(pk=person.pk)
+    picture = LibraryImage.objects.get(pk=picture.pk)
     with django_capture_on_commit_callbacks(execute=True):
-        person.image = jpeg((640, 480))
-        person.save()
+        picture.image = jpeg((640, 480))
+        picture.save()
     files = stored_files()
     assert first not in files and not any(f"/{first_stem}/" in n for n in files)
-    second_stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    second_stem = picture.image.name.rsplit("/", 1)[1].split(".")[0]
     assert any(f"/{second_stem}/" in n for n in files)
     with django_capture_on_commit_callbacks(execute=True):
-        person.delete()
+        picture.delete()
     assert stored_files() == []
 
 
 def test_clean_renditions_removes_orphans_and_rebuilds_missing(django_capture_on_commit_callbacks):
     from django.core.management import call_command
 
-    person = person_with(jpeg((700, 500)))
-    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+    picture = picture_with(jpeg((700, 500)))
+    stem = picture.image.name.rsplit("/", 1)[1].split(".")[0]
     orphan = default_storage.save("renditions/deadbeef/wide-320.jpg", BytesIO(b"x"))
     default_storage.delete(f"renditions/{stem}/wide-640.webp")
     out = StringIO()
@@ -364,30 +367,21 @@ def test_clean_renditions_removes_orphans_and_rebuilds_missing(django_capture_on
     assert "Deleted 1 unused file(s)." in out.getvalue()
     assert orphan not in files
     assert f"renditions/{stem}/wide-640.webp" in files
-    assert person.image.name in files
+    assert picture.image.name in files
 
 
 # --- alt text ----------------------------------------------------------------------------------
-def test_alt_text_is_required_for_a_person_with_an_image():
-    person = factories.make_person()
-    person.image = jpeg((300, 200))
-    person.image_alt = "  "
+def test_alt_text_is_required_for_a_library_image():
+    picture = LibraryImage(title="A picture", image=jpeg((300, 200)), image_alt="  ")
     with pytest.raises(ValidationError) as caught:
-        person.full_clean()
+        picture.full_clean()
     assert "image_alt" in caught.value.message_dict
 
 
-@pytest.mark.parametrize("status", [Status.PUBLISHED, Status.DRAFT])
-def test_alt_text_is_required_to_publish_an_article_with_an_image(status):
-    article = factories.make_article(status=status)
-    article.image = jpeg((300, 200))
-    article.image_alt = ""
-    if status == Status.DRAFT:
-        article.full_clean()  # a draft may wait for its alt text
-        return
+def test_a_library_image_needs_its_file():
     with pytest.raises(ValidationError) as caught:
-        article.full_clean()
-    assert "image_alt" in caught.value.message_dict
+        LibraryImage(title="Nothing", image_alt="Nothing at all").full_clean()
+    assert "image" in caught.value.message_dict
 
 
 # --- the template tag --------------------------------------------------------------------------
@@ -396,11 +390,11 @@ def render(template: str, **context) -> str:
 
 
 def test_picture_tag_has_srcset_sizes_dimensions_alt_and_lazy_loading(django_assert_num_queries):
-    person = person_with(jpeg((1800, 1200)), image_alt="Jane Doe at a panel")
-    person = Person.objects.get(pk=person.pk)
+    picture = picture_with(jpeg((1800, 1200)), image_alt="Jane Doe at a panel")
+    picture = LibraryImage.objects.get(pk=picture.pk)
     with django_assert_num_queries(0):
-        html = render('{% picture person "portrait" %}', person=person)
-    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
+        html = render('{% picture picture "portrait" %}', picture=picture)
+    stem = picture.image.name.rsplit("/", 1)[1].split(".")[0]
     assert '<source type="image/webp"' in html
     assert f"/media/renditions/{stem}/portrait-320.webp 320w" in html
     assert f"/media/renditions/{stem}/portrait-960.jpg 960w" in html
@@ -408,7 +402,7 @@ def test_picture_tag_has_srcset_sizes_dimensions_alt_and_lazy_loading(django_ass
     assert 'width="960" height="1200"' in html
     assert 'alt="Jane Doe at a panel"' in html
     assert 'loading="lazy"' in html and 'decoding="async"' in html
-    eager = render('{% picture person "hero" lazy=False sizes="50vw" %}', person=person)
+    eager = render('{% picture picture "hero" lazy=False sizes="50vw" %}', picture=picture)
     assert "loading=" not in eager and 'sizes="50vw"' in eager and 'width="1600" height="900"' in eager
     # every URL in the srcset points at a file that exists
     for url in re.findall(r"/media/(\S+) \d+w", html):
@@ -416,11 +410,13 @@ def test_picture_tag_has_srcset_sizes_dimensions_alt_and_lazy_loading(django_ass
 
 
 def test_rendition_url_picks_the_widest_rendition_under_the_limit():
-    person = person_with(jpeg((1800, 1200)))
-    stem = person.image.name.rsplit("/", 1)[1].split(".")[0]
-    html = render('{% rendition_url person "thumb" 400 %}|{% rendition_url person "hero" 5000 "webp" %}', person=person)
+    picture = picture_with(jpeg((1800, 1200)))
+    stem = picture.image.name.rsplit("/", 1)[1].split(".")[0]
+    html = render(
+        '{% rendition_url picture "thumb" 400 %}|{% rendition_url picture "hero" 5000 "webp" %}', picture=picture
+    )
     assert html == f"/media/renditions/{stem}/square-320.jpg|/media/renditions/{stem}/wide-1600.webp"
-    assert render('{% rendition_url person "thumb" %}', person=factories.make_person()) == ""
+    assert render('{% rendition_url picture "thumb" %}', picture=blank_image()) == ""
 
 
 class SignedStorage(FileSystemStorage):
@@ -449,12 +445,13 @@ def test_rendition_urls_are_what_the_storage_would_give_for_each_file(storage):
 
 
 def test_picture_tag_renders_nothing_without_an_image():
-    assert render('{% picture person "thumb" %}', person=factories.make_person()).strip() == ""
+    assert render('{% picture picture "thumb" %}', picture=blank_image()).strip() == ""
+    assert render('{% picture picture "thumb" %}', picture=None).strip() == ""  # a row with no image chosen
 
 
 def test_picture_tag_escapes_alt_text():
-    person = person_with(jpeg((400, 300)), image_alt='"><script>x</script>')
-    html = render('{% picture person "thumb" %}', person=person)
+    picture = picture_with(jpeg((400, 300)), image_alt='"><script>x</script>')
+    html = render('{% picture picture "thumb" %}', picture=picture)
     assert "<script>" not in html and "&quot;&gt;&lt;script&gt;" in html
 
 
@@ -481,38 +478,38 @@ def admin_form_data(page) -> dict:
     ],
 )
 def test_admin_upload_of_a_bad_file_shows_a_form_error(editor_client, data, name, message):
-    person = factories.make_person(image_alt="Portrait")
-    url = f"/admin/people/person/{person.pk}/change/"
+    picture = blank_image(image_alt="Portrait")
+    url = f"/admin/library/image/{picture.pk}/change/"
     page = editor_client.get(url)
     assert 'accept="image/jpeg,image/png,image/webp,image/gif"' in page.text
     response = editor_client.post(url, {**admin_form_data(page), "image": upload(data, name, "image/png")})
     assert response.status_code == 200  # the form again, not a redirect
     assert message in " ".join(response.context["adminform"].form.errors["image"])
     assert stored_files() == []
-    assert not Person.objects.get(pk=person.pk).image
+    assert not LibraryImage.objects.get(pk=picture.pk).image
 
 
 def test_admin_upload_of_a_good_file_is_processed(editor_client):
-    person = factories.make_person(image_alt="Portrait")
-    url = f"/admin/people/person/{person.pk}/change/"
+    picture = blank_image(image_alt="Portrait")
+    url = f"/admin/library/image/{picture.pk}/change/"
     page = editor_client.get(url)
     response = editor_client.post(url, {**admin_form_data(page), "image": jpeg((700, 500))})
     assert response.status_code == 302
-    person.refresh_from_db()
-    assert (person.image_width, person.image_height) == (700, 500)
-    assert f"renditions/{person.image.name.rsplit('/', 1)[1][:-4]}/wide-640.webp" in stored_files()
+    picture.refresh_from_db()
+    assert (picture.image_width, picture.image_height) == (700, 500)
+    assert f"renditions/{picture.image.name.rsplit('/', 1)[1][:-4]}/wide-640.webp" in stored_files()
 
 
 # --- bounded memory for large uploads (bench/upload_memory.py measures the worker) --------------
 def test_a_large_upload_is_stored_within_max_side_by_a_whole_factor():
     from starcity_site.images.processing import MAX_SIDE
 
-    person = Person(name="Wide", slug="wide", image=upload(encoded(gradient((3 * MAX_SIDE - 50, 900)), "PNG"), "w.png"))
-    person.save()
+    picture = LibraryImage(title="Wide", image=upload(encoded(gradient((3 * MAX_SIDE - 50, 900)), "PNG"), "w.png"))
+    picture.save()
     # ceil(9550 / 3200) = 3: an exact area average, never below the widest rendition.
-    assert (person.image_width, person.image_height) == (3184, 300)
-    assert max(WIDTHS) < person.image_width <= MAX_SIDE
-    with default_storage.open(person.image.name) as f:
+    assert (picture.image_width, picture.image_height) == (3184, 300)
+    assert max(WIDTHS) < picture.image_width <= MAX_SIDE
+    with default_storage.open(picture.image.name) as f:
         stored = Image.open(f)
         assert stored.format == "PNG" and stored.size == (3184, 300)
 
@@ -533,10 +530,10 @@ def test_a_large_palette_png_with_transparency_keeps_it(settings):
 
     palette = gradient((MAX_SIDE + 400, 200)).convert("P", palette=Image.Palette.ADAPTIVE)
     data = encoded(palette, "PNG", transparency=0)
-    person = Person(name="Pal", slug="pal", image=upload(data, "p.png", "image/png"), image_alt="x")
-    person.save()
-    assert person.image_width <= MAX_SIDE
-    with default_storage.open(person.image.name) as f:
+    picture = LibraryImage(title="Pal", image=upload(data, "p.png", "image/png"), image_alt="x")
+    picture.save()
+    assert picture.image_width <= MAX_SIDE
+    with default_storage.open(picture.image.name) as f:
         assert Image.open(f).mode == "RGBA"
 
 

@@ -19,7 +19,7 @@ def twist(universe):
         safe_title="What that episode means for the programme",
         safe_standfirst="Our take on the latest episode.",
         spoils_episode=universe.ep[5],
-        image=factories.image_file(),
+        image=factories.make_image(),
         image_spoils=True,
     )
 

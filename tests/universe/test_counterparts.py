@@ -168,7 +168,8 @@ def test_counterpart_pages_have_fixed_query_counts(client, settings, designer, k
 @pytest.mark.django_db(transaction=True)
 def test_migration_turns_counterpart_names_into_figures():
     executor = MigrationExecutor(connection)
-    before = [("people", "0002_character_spoilers")]
+    # Shows as they were then too: its later migrations (the library's pictures) change Show.
+    before = [("people", "0002_character_spoilers"), ("shows", "0002_episode_synopsis_spoils")]
     leaves = executor.loader.graph.leaf_nodes()
     executor.migrate(before)
     try:

@@ -20,6 +20,7 @@ BEFORE_MOVE = [
     ("universe", "0002_timeline_places_glossary"),
     # Not touched by the move, named so that the old state holds their models too.
     ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
+    ("shows", "0002_episode_synopsis_spoils"),  # before its pictures moved to the library
 ]
 
 
