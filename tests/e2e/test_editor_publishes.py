@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from news.models import Article
 from people.models import Character, Credit, Person
@@ -71,10 +72,15 @@ def test_editor_publishes_and_fan_reads(new_page, transactional_db, tmp_path):
     staff.fill("#id_slug", "commander-orlova")
     staff.fill("#id_name", "Commander Orlova")
     pick(staff, "show", "Star City")
-    staff.fill("#id_description", "Commands the cosmonaut detachment.")
+    staff.locator(".field-description .ProseMirror[contenteditable=true]").click()  # rich text since issue 22
+    staff.keyboard.type("Commands the cosmonaut detachment.")
+    expect(staff.locator(".field-description .ProseMirror[contenteditable=true]")).to_contain_text(
+        "Commands the cosmonaut detachment."
+    )
     save(staff)
     assert_saved(staff)
     character = Character.objects.get(slug="commander-orlova")
+    assert character.description == "<p>Commands the cosmonaut detachment.</p>"
 
     staff.goto("/admin/people/credit/add/")
     pick(staff, "person", "Kernwell", NAME)
