@@ -34,12 +34,18 @@ class ImageChooserAdminMixin:
 def uses_of(image: Image) -> list:
     """Every row pointing at ``image``, found through the relations other apps declare on it:
     one query per relation, however many rows there are."""
+    relations = Image._meta.related_objects
+    # A many-to-many's own rows (news.ArticleImage) are listed through it, as the articles.
+    throughs = {relation.through for relation in relations if relation.many_to_many}
     rows = []
-    for relation in Image._meta.related_objects:
+    for relation in relations:
         related = relation.related_model
+        if related in throughs:
+            continue
         # select_related(): the non-null keys a row's name reads (an episode names its show).
         found = related._default_manager.filter(**{relation.field.name: image}).select_related()[:USED_BY_ROWS]
-        rows += [(related._meta.verbose_name, row) for row in found]
+        kind = f"{related._meta.verbose_name}, {relation.field.verbose_name}"  # "article, inline images"
+        rows += [(kind, row) for row in found]
     return rows
 
 

@@ -112,3 +112,12 @@ def test_a_raw_save_as_a_version_restore_does_it_records_the_restored_bodys_imag
     article.body = figure(other)
     article.save_base(raw=True)  # how django-reversion writes a restored version
     assert list(article.inline_images.all()) == [other]
+
+
+def test_the_used_by_list_names_a_story_showing_the_image_inline_once(editor_client, image):
+    article = factories.make_article(title="The control room story", body=figure(image))
+    page = editor_client.get(reverse("admin:library_image_change", args=[image.pk])).content.decode()
+    link = reverse("admin:news_article_change", args=[article.pk])
+    assert page.count(f'<a href="{link}">') == 1
+    assert "article, inline images" in page
+    assert str(ArticleImage.objects.get(article=article)) not in page
