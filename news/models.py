@@ -22,7 +22,7 @@ from people.models import Person
 from shows.models import Episode, Show
 from spoilers.display import ArticleDisplay
 from starcity_site.publishing import Publishable, PublishableQuerySet, Status
-from starcity_site.richtext import sanitize_html
+from starcity_site.rich_fields import RichTextModel
 from starcity_site.search_vectors import VectorsDeferredManager
 
 
@@ -102,7 +102,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-class Article(ArticleDisplay, Publishable):
+class Article(RichTextModel, ArticleDisplay, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     standfirst = models.TextField(
@@ -197,6 +197,7 @@ class Article(ArticleDisplay, Publishable):
 
     # Without the search vectors (starcity_site.search_vectors).
     objects = VectorsDeferredManager.from_queryset(ArticleQuerySet)()
+    rich_text_fields = ("body",)  # cleaned on every save (RichTextModel), as every other long text
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -210,7 +211,6 @@ class Article(ArticleDisplay, Publishable):
         return reverse("news:article", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs) -> None:
-        self.body = sanitize_html(self.body)
         apply_anchor(self)
         if self.status != Status.DRAFT:
             self.submitted_at = None  # published or scheduled: nothing waits any more
@@ -251,7 +251,7 @@ def _bump_version(sender, instance: Article, raw=False, **kwargs) -> None:
 
 
 class ArticleImage(models.Model):
-    """An article's body shows this library image inline. Kept by ``Article.save``; the image is
+    """An article's body shows this library image inline. Kept by a post_save receiver; the image is
     protected, so the admin refuses to delete a picture a story still shows."""
 
     article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
