@@ -1,4 +1,4 @@
-"""Moving pictures stored on content rows into the library (shows 0003, people 0007, news 0007;
+"""Moving pictures stored on content rows into the library (shows 0004, people 0008, news 0008;
 the next migration of each app drops the old columns).
 
 Each row with a picture gets one library ``Image`` holding the same stored file name, so the
