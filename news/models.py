@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Count, Q
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -94,11 +95,31 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.drafts().filter(submitted_at__isnull=False)
 
     def for_detail(self) -> ArticleQuerySet:
-        # The page links its shows and people by name (chips, JSON-LD): only what a link needs.
-        return self.select_related("author", "category", "image").prefetch_related(
-            "tags",
-            models.Prefetch("shows", queryset=Show.objects.only("title", "slug")),
-            models.Prefetch("people", queryset=Person.objects.only("name", "slug")),
+        """The article page's own row, with its byline's author, category and hero image."""
+        return self.select_related("author", "category", "image")
+
+    def closest_to(self, tags: list[int], shows: list[int], people: list[int]) -> models.QuerySet:
+        """The ids of stories sharing a tag or a person with these, closest first, newest among equals.
+
+        A shared tag counts twice (editors choose tags per story), a shared person or show once. A
+        show alone does not make a story related: most stories name the same show, so counting it
+        for every story would scan them all. The candidates come from the two link tables' indexes.
+        """
+        tagged, naming = self.model.tags.through.objects, self.model.people.through.objects
+        candidates = Q(pk__in=tagged.filter(tag__in=tags).values("article")) | Q(
+            pk__in=naming.filter(person__in=people).values("article")
+        )
+        weighted = [
+            Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True) * weight
+            for relation, ids, weight in (("tags", tags, 2), ("shows", shows, 1), ("people", people, 1))
+            if ids
+        ]
+        return (
+            self.filter(candidates)
+            .values("pk")  # grouped by the id alone, not by every column (SQLite)
+            .annotate(closeness=sum(weighted[1:], weighted[0]))
+            .order_by("-closeness", "-published_at", "-pk")
+            .values_list("pk", flat=True)
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from functools import cached_property
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -54,17 +54,6 @@ def featured_show() -> Show | None:
         .order_by("preference", "pk")
         .first()
     )
-
-
-def shared(relation: str, ids: list[int], weight: int):
-    """How many of ``ids`` an article shares through ``relation`` (a many-to-many), times ``weight``.
-
-    A filtered count over the join rather than a subquery per article: one grouped scan, and a
-    much smaller expression for the ORM to build and compile on every article page (so a weight
-    of one is no multiplication).
-    """
-    count = Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True)
-    return count if weight == 1 else count * weight
 
 
 def published_months():
@@ -299,13 +288,11 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        # Read once from the prefetched relations for the chips, the JSON-LD and the related
-        # stories: each ``article.tags`` builds a new related manager.
-        self.tags, self.shows, self.people = (
-            list(article.tags.all()),
-            list(article.shows.all()),
-            list(article.people.all()),
-        )
+        # Read once for the chips, the JSON-LD and the related stories; shows and people only as
+        # far as a link to them needs.
+        self.tags = list(article.tags.all())
+        self.shows = list(article.shows.only("title", "slug"))
+        self.people = list(article.people.only("name", "slug"))
         context = super().get_context_data(tags=self.tags, shows=self.shows, people=self.people, **kwargs)
         context["preview"] = self.preview
         previous, next_, related = self.around(article)
@@ -315,33 +302,19 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     def around(self, article: Article) -> tuple[Article | None, Article | None, list[Article]]:
         """The older and newer published stories and up to three related ones, in two queries.
 
-        Related means published, sharing a tag, a show or a person with the article (read in
-        ``get_context_data``), and not already linked as the older or newer story. The first query ranks
-        such ids by what they share, a tag counting twice (tags are chosen per story, while most
-        stories name the same show), then newest first. The second loads them and the two
-        neighbours (their ids came with the article, ``get_queryset``) as cards.
+        Related stories (``ArticleQuerySet.closest_to``) leave out the older and newer ones, which
+        are linked already. The second query loads them and the two neighbours (their ids came with
+        the article, ``get_queryset``) as cards.
         """
         # None for a draft being previewed without a date: then it has no neighbours.
         older_pk, newer_pk = article.older_pk, article.newer_pk
         neighbours = [pk for pk in (older_pk, newer_pk) if pk is not None]
         published = Article.objects.published().exclude(pk=article.pk)
-        links = (
-            ("tags", [tag.pk for tag in self.tags], 2),
-            ("shows", [show.pk for show in self.shows], 1),
-            ("people", [person.pk for person in self.people], 1),
-        )
-        counts = [shared(relation, ids, weight) for relation, ids, weight in links if ids]
+        tags, people = [tag.pk for tag in self.tags], [person.pk for person in self.people]
         related_ids = []
-        if counts:
-            ranked = (
-                published.exclude(pk__in=neighbours)
-                .values("pk")  # grouped by the id alone, not by every column (SQLite)
-                .annotate(closeness=sum(counts[1:], counts[0]))
-                .order_by("-closeness", "-published_at", "-pk")
-                .values_list("pk", "closeness")[:RELATED]
-            )
-            # Stories sharing nothing rank last: dropped here, cheaper than a HAVING clause to build.
-            related_ids = [pk for pk, closeness in ranked if closeness]
+        if tags or people:
+            shows = [show.pk for show in self.shows]
+            related_ids = list(published.exclude(pk__in=neighbours).closest_to(tags, shows, people)[:RELATED])
         wanted = [*neighbours, *related_ids]
         if not wanted:
             return None, None, []

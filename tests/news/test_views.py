@@ -349,3 +349,21 @@ def test_related_box_holds_the_three_closest_stories_and_never_the_neighbours(cl
     # The older neighbour shares the tag but is linked already; the newest story shares the tag
     # and the show, so it comes before the newer stories sharing the tag alone.
     assert titles == ["newest-story", "related-0", "related-1"]
+
+
+def test_a_shared_person_relates_stories_and_a_shared_show_alone_does_not(client, newsroom):
+    person = factories.make_person(name="Anna Maxwell Martin", slug="anna-maxwell-martin")
+    other_tag = factories.make_tag(name="Elsewhere", slug="elsewhere")
+    lonely = factories.make_article(title="Lonely", slug="lonely", published_at=timezone.now(), tags=[other_tag])
+    lonely.shows.set([newsroom.show])
+    lonely.people.set([person])
+    far = timezone.now() - datetime.timedelta(days=60)
+    same_show = factories.make_article(title="Same show only", slug="same-show-only", published_at=far)
+    same_show.shows.set([newsroom.show])
+    same_person = factories.make_article(title="Same person", slug="same-person", published_at=far)
+    same_person.people.set([person])
+    html = client.get(lonely.get_absolute_url()).content.decode()
+    related = html.split('id="related-heading"')[1]
+    titles = re.findall(r'class="card__title"><a href="/news/([^/]+)/"', related)
+    # The newsroom's stories share the show alone too (the newest is linked as the older story).
+    assert titles == ["same-person"]
