@@ -7,6 +7,8 @@ timeline and glossary entries) are rich text too: HTML cleaned by ``richtext.san
 - ``RichTextFieldsMixin``: for a ModelAdmin or an inline; its ``rich_text_fields`` get the editor.
 - ``text_to_html`` / ``html_to_text``: the data migrations' conversions (plain text as
   ``|linebreaks`` rendered it, and back).
+- ``text_to_html_operation`` converts the rows; ``history_text_to_html_operation`` the versions
+  django-reversion stored of them, so an old version restores the paragraphs its page showed.
 - ``plain_text``: what every consumer that wants text (meta descriptions, JSON-LD, search
   snippets) reads instead of the HTML.
 """
@@ -14,6 +16,7 @@ timeline and glossary entries) are rich text too: HTML cleaned by ``richtext.san
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from django.db import migrations
@@ -28,6 +31,10 @@ _BREAKING_TAG = re.compile(
 )
 _PARAGRAPH_END = re.compile(r"</p\s*>\s*", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"<br\s*/?>\s*", re.IGNORECASE)
+# Any start or end tag (not "<3" nor "a < b").
+_TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+# The only tags text_to_html makes.
+_PARAGRAPH_TAG = re.compile(r"</?p>|<br\s*/?>", re.IGNORECASE)
 
 
 def plain_text(value: str | None) -> str:
@@ -102,4 +109,61 @@ def text_to_html_operation(fields: dict[str, tuple[str, ...]]):
     return migrations.RunPython(
         lambda apps, schema_editor: convert_texts(apps, fields, text_to_html),
         lambda apps, schema_editor: convert_texts(apps, fields, html_to_text),
+    )
+
+
+def _plain_to_html(value: str) -> str:
+    # Saved as rich text, a value has tags and is clean already (cleaning changes nothing). Plain
+    # text has no tags, or has characters cleaning escapes ("<b>rockets</b> & more": the bare "&").
+    if _TAG.search(value) and sanitize_html(value) == value:
+        return value
+    return text_to_html(value)
+
+
+def _paragraphs_to_text(value: str) -> str:
+    # Only paragraphs and line breaks, as text_to_html makes them, go back: html_to_text would drop
+    # the markup of anything richer, which is left as it is.
+    if _TAG.search(value) and not _TAG.search(_PARAGRAPH_TAG.sub("", value)):
+        return html_to_text(value)
+    return value
+
+
+def convert_versions(apps, schema_editor, fields: dict[str, tuple[str, ...]], convert) -> None:
+    """For data migrations: ``convert`` every non-empty value of ``fields`` in the versions
+    django-reversion stored of those models, as ``convert_texts`` does the rows."""
+    content_type = apps.get_model("contenttypes", "ContentType")
+    version_model = apps.get_model("reversion", "Version")
+    db = schema_editor.connection.alias
+    for label, names in fields.items():
+        app_label, model_name = label.lower().split(".")
+        kind = content_type.objects.using(db).filter(app_label=app_label, model=model_name).first()
+        if kind is None:  # a fresh database: content types are recorded after migrating
+            continue
+        changed = []
+        versions = version_model.objects.using(db).filter(content_type=kind, format="json")
+        for version in versions.only("pk", "serialized_data").iterator(chunk_size=500):
+            stored = json.loads(version.serialized_data)
+            touched = False
+            for obj in stored:
+                values = obj.get("fields", {})
+                for name in names:
+                    value = values.get(name)
+                    if isinstance(value, str) and value and (new := convert(value)) != value:
+                        values[name] = new
+                        touched = True
+            if touched:
+                version.serialized_data = json.dumps(stored)
+                changed.append(version)
+        version_model.objects.using(db).bulk_update(changed, ["serialized_data"], batch_size=500)
+
+
+def history_text_to_html_operation(fields: dict[str, tuple[str, ...]]):
+    """A reversible ``RunPython`` for the stored versions of ``fields``: those saved while the fields
+    were plain text hold it still, and ``Version.revert()`` writes it back raw into an HTML field,
+    where its paragraphs run together. Plain values become ``text_to_html``'s HTML (the rows' own
+    migration made the same); values already HTML stay. Back: ``html_to_text`` for the HTML
+    ``text_to_html`` makes (paragraphs and line breaks only)."""
+    return migrations.RunPython(
+        lambda apps, schema_editor: convert_versions(apps, schema_editor, fields, _plain_to_html),
+        lambda apps, schema_editor: convert_versions(apps, schema_editor, fields, _paragraphs_to_text),
     )
