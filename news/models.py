@@ -74,8 +74,14 @@ CARD_FIELDS = (
     "category",
 )
 # The library image's columns a <picture> reads: stored file, size and alt text (the focal point
-# is baked into the renditions).
-CARD_IMAGE_FIELDS = ("image__image", "image__image_width", "image__image_height", "image__image_alt")
+# is baked into the renditions), and the episode it spoils (ArticleDisplay.show_image).
+CARD_IMAGE_FIELDS = (
+    "image__image",
+    "image__image_width",
+    "image__image_height",
+    "image__image_alt",
+    "image__spoils_episode",
+)
 
 
 class ArticleQuerySet(PublishableQuerySet):

@@ -55,7 +55,7 @@ def news_article(article: Article, tags: list, shows: list, people: list) -> dic
         "author": {"@type": "Person", "name": article.author_name},
         "publisher": publisher(),
     }
-    image = None if article.image_spoils else image_object(article.image)
+    image = image_object(article.public_image)
     if image:
         data["image"] = [image]
     if article.category:

@@ -63,7 +63,7 @@ def published_months():
 
 class HomeView(ReaderProgressMixin, SeoMixin, TemplateView):
     template_name = "home.html"
-    masked_context = ("featured", "latest")
+    masked_context = ("featured", "latest", "show", "cast")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -103,7 +103,7 @@ class HomeView(ReaderProgressMixin, SeoMixin, TemplateView):
             title="Star City Fan Site",
             description="News, cast, episodes and history behind Star City, the For All Mankind spin-off on Apple TV+.",
             path="/",
-            image=self.show.image if self.show else None,  # the show's poster is the site's link preview
+            image=self.show.public_image if self.show else None,  # the show's poster is the site's link preview
         )
 
     def get_json_ld(self):
@@ -329,7 +329,7 @@ class ArticleDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             description=describe(article.public_standfirst or ("" if article.spoils_episode_id else article.body)),
             path=article.get_absolute_url(),
             og_type="article",
-            image=None if article.image_spoils else article.image,
+            image=article.public_image,
             noindex=self.preview,
             published=article.published_at,
             modified=article.updated_at,

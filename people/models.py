@@ -10,12 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from shows.models import Episode, Season, Show
-from spoilers.display import CharacterDisplay
+from spoilers.display import CharacterDisplay, CreditDisplay, PersonDisplay
 from starcity_site.rich_fields import RichTextModel
 from starcity_site.search_vectors import VectorsDeferredManager
 
 
-class Person(RichTextModel, models.Model):
+class Person(RichTextModel, PersonDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     short_bio = models.CharField(_("short bio"), max_length=300, blank=True)
@@ -196,7 +196,7 @@ JOINED_TEXTS = (
 )
 
 
-class Credit(models.Model):
+class Credit(CreditDisplay, models.Model):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="credits")
     show = models.ForeignKey(Show, verbose_name=_("show"), on_delete=models.CASCADE, related_name="credits")
     season = models.ForeignKey(

@@ -87,7 +87,7 @@ class PersonDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             describe(person.short_bio or person.bio),
             person.get_absolute_url(),
             "profile",
-            image=person.image,
+            image=person.public_image,
         )
 
     def get_breadcrumbs(self):
@@ -145,7 +145,7 @@ class ShowCastView(ReaderProgressMixin, SeoMixin, DetailView):
 
     template_name = "people/show_cast.html"
     context_object_name = "show"
-    masked_context = ("crossovers",)
+    masked_context = ("crossovers", "cast")
 
     def get_queryset(self):
         return Show.objects.with_related().prefetch_related("seasons")
@@ -170,7 +170,7 @@ class ShowCastView(ReaderProgressMixin, SeoMixin, DetailView):
             f"{show.title}: cast & crew",
             f"Everyone in front of and behind the camera on {show.title}.",
             reverse("people:show_cast", kwargs={"slug": show.slug}),
-            image=show.image,
+            image=show.public_image,
         )
 
     def get_breadcrumbs(self):

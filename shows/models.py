@@ -47,7 +47,20 @@ class ShowQuerySet(models.QuerySet):
         return self.select_related("parent", "image").prefetch_related("spinoffs")
 
 
-class Show(RichTextModel, models.Model):
+class ShowDisplay(SpoilerDisplay):
+    """A show's poster may give an episode away (the library image's ``spoils_episode``)."""
+
+    @property
+    def show_image(self) -> bool:
+        return self.may_show_picture(self.image)
+
+    @property
+    def public_image(self):
+        """The poster for Open Graph and JSON-LD, or None (SpoilerDisplay.public_picture)."""
+        return self.public_picture(self.image)
+
+
+class Show(RichTextModel, ShowDisplay, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
@@ -148,7 +161,7 @@ class EpisodeDisplay(SpoilerDisplay):
     @property
     def show_still(self) -> bool:
         """The still is shown unless the library marks it as spoiling an episode not yet seen."""
-        return self.still_id is not None and not self.hides(self.still.spoils_episode_id)
+        return self.may_show_picture(self.still)
 
 
 class Episode(RichTextModel, EpisodeDisplay, models.Model):

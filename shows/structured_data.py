@@ -35,7 +35,7 @@ def partial_iso_date(value, precision: str) -> str:
 
 def person_ref(person) -> dict[str, Any]:
     data = {"@type": "Person", "name": person.name, "url": absolute(person.get_absolute_url())}
-    if picture := seo.image_url(person.image):
+    if picture := seo.image_url(person.public_image):
         data["image"] = picture
     return data
 
@@ -81,7 +81,7 @@ def tv_series(show: Show, cast, creators) -> dict[str, Any]:
     data = {"@context": CONTEXT, **series_ref(show)}
     if show.synopsis:
         data["description"] = plain_text(show.synopsis)
-    if picture := seo.image_url(show.image):
+    if picture := seo.image_url(show.public_image):
         data["image"] = picture
     if start := partial_iso_date(show.premiere_date, show.premiere_precision):
         data["startDate"] = start

@@ -50,7 +50,7 @@ class ShowListView(SeoMixin, ListView):
 class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     template_name = "shows/show_detail.html"
     context_object_name = "show"
-    masked_context = ("latest_news",)
+    masked_context = ("latest_news", "main_cast")
 
     def get_object(self, queryset=None):
         # The show and its spin-offs in one query (the page has little query budget to spare).
@@ -86,7 +86,7 @@ class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             describe(show.tagline or show.synopsis),
             show.get_absolute_url(),
             "video.tv_show",
-            image=show.image,
+            image=show.public_image,
         )
 
     def get_breadcrumbs(self):
@@ -118,7 +118,7 @@ class SeasonDetailView(SeoMixin, DetailView):
             describe(season.synopsis or f"Episode guide for {title}."),
             season.get_absolute_url(),
             "video.tv_show",
-            image=season.show.image,
+            image=season.show.public_image,
         )
 
     def get_breadcrumbs(self):
@@ -189,7 +189,7 @@ class EpisodeDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             describe("" if episode.synopsis_spoils else episode.synopsis),
             episode.get_absolute_url(),
             "video.episode",
-            image=show.image,
+            image=show.public_image,
         )
 
     def get_breadcrumbs(self):

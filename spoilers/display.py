@@ -1,4 +1,5 @@
-"""What a reader who is behind may see of an article, a character or a timeline event.
+"""What a reader who is behind may see of an article, a person's portrait, a character or a
+timeline event.
 
 Templates print the ``display_*`` properties and test ``is_masked`` / ``*_masked``; views call
 ``apply_progress(progress, reveal=False)`` (starcity_site.reading) to say who is reading. Until
@@ -62,7 +63,33 @@ class ArticleDisplay(SpoilsOneEpisode):
 
     @property
     def show_image(self) -> bool:
-        return self.image_id is not None and not (self.is_masked and self.image_spoils)
+        """The hero or card picture: hidden while the story is masked and marked ``image_spoils``,
+        and whenever the library image itself spoils an episode this reader has not seen."""
+        return not (self.is_masked and self.image_spoils) and self.may_show_picture(self.image)
+
+    @property
+    def public_image(self):
+        """The picture for Open Graph and JSON-LD, or None (``public_picture``)."""
+        return None if self.image_spoils else self.public_picture(self.image)
+
+
+class PersonDisplay(SpoilerDisplay):
+    @property
+    def show_image(self) -> bool:
+        """The portrait, unless the library image spoils an episode this reader has not seen."""
+        return self.may_show_picture(self.image)
+
+    @property
+    def public_image(self):
+        return self.public_picture(self.image)
+
+
+class CreditDisplay(SpoilerDisplay):
+    """A credit in a list (a cast strip) shows its person's portrait as this reader may see it."""
+
+    def apply_progress(self, progress, reveal: bool = False):
+        self.person.apply_progress(progress, reveal)
+        return super().apply_progress(progress, reveal)
 
 
 class CharacterDisplay(SpoilerDisplay):

@@ -38,6 +38,17 @@ class SpoilerDisplay:
         progress, reveal = self.__dict__.get("_reader", (None, False))
         return progress is None or not (reveal or progress.has_seen(episode_id))
 
+    def may_show_picture(self, image) -> bool:
+        """True when ``image`` (a library image, or None) may reach this reader: a picture that
+        spoils an episode they have not seen is left out, wherever it is shown."""
+        return image is not None and not self.hides(image.spoils_episode_id)
+
+    @staticmethod
+    def public_picture(image):
+        """``image`` if any reader at all may see it (Open Graph, JSON-LD: shared links reach anyone),
+        else None: a picture that spoils any episode never goes there."""
+        return image if image is not None and image.spoils_episode_id is None else None
+
     def spoiled_ref(self, episode_id: int | None):
         """How to name the spoiled episode to this reader (``show_title``, ``code``, ``label``…)."""
         progress, _reveal = self.__dict__.get("_reader", (None, False))
