@@ -67,7 +67,7 @@ def inline_uses_of(image: Image) -> list:
     for content_type, ids in wanted.items():
         model = content_type.model_class()
         if model is not None:
-            found = model._base_manager.filter(pk__in=ids).select_related()
+            found = model._default_manager.filter(pk__in=ids).select_related()
             owners.update({(content_type.pk, row.pk): row for row in found})
     # A use whose object is gone (deleted without signals) still protects the image, so it is listed.
     return [(use.kind, owners.get((use.content_type_id, use.object_id), f"#{use.object_id} (deleted)")) for use in uses]
