@@ -3,18 +3,22 @@ in a popup), so it shows thumbnails and searches by title and tag.
 
 ``ImageChooserAdminMixin`` is for the admins of the models that use an image (shows, people,
 articles, episodes): every foreign key to ``Image`` becomes the chooser. An image's page lists
-what uses it; deleting one in use stops on Django's protected-objects page (the keys PROTECT).
+what uses it, the texts showing it inline included (``InlineImageUse``); deleting one in use stops
+on Django's protected-objects page (the keys PROTECT).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.contrib import admin
 from django.contrib.admin.utils import quote
+from django.db import models
 from django.http import Http404, JsonResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 
-from library.models import Image, ImageTag
+from library.models import Image, ImageTag, InlineImageUse
 from library.widgets import ImageChooserWidget
 from starcity_site.admin import ContentAdmin
 from starcity_site.images.renditions import rendition_url
@@ -32,24 +36,46 @@ class ImageChooserAdminMixin:
 
 
 def uses_of(image: Image) -> list:
-    """Every row pointing at ``image``, found through the relations other apps declare on it:
-    one query per relation, however many rows there are."""
-    relations = Image._meta.related_objects
-    # A many-to-many's own rows (news.ArticleImage) are listed through it, as the articles.
-    throughs = {relation.through for relation in relations if relation.many_to_many}
+    """Every row pointing at ``image``, found through the relations other apps declare on it, and
+    every text showing it inline: one query per relation and per kind of text, however many rows."""
     rows = []
-    for relation in relations:
+    for relation in Image._meta.related_objects:
         related = relation.related_model
-        if related in throughs:
+        if related is InlineImageUse:
+            rows += inline_uses_of(image)
             continue
         # select_related(): the non-null keys a row's name reads (an episode names its show).
         found = related._default_manager.filter(**{relation.field.name: image}).select_related()[:USED_BY_ROWS]
-        kind = f"{related._meta.verbose_name}, {relation.field.verbose_name}"  # "article, inline images"
+        kind = f"{related._meta.verbose_name}, {relation.field.verbose_name}"  # "show, image"
         rows += [(kind, row) for row in found]
     return rows
 
 
+def inline_uses_of(image: Image) -> list:
+    """The objects whose rich text shows ``image``, each named with its field ("show, synopsis"):
+    one query for the uses, then one per kind of object (the generic key's own prefetch would
+    read each row's name with queries of its own)."""
+    uses = list(
+        image.inline_uses.select_related("content_type").order_by("content_type_id", "field_name", "object_id")[
+            :USED_BY_ROWS
+        ]
+    )
+    wanted = defaultdict(set)
+    for use in uses:
+        wanted[use.content_type].add(use.object_id)
+    owners = {}
+    for content_type, ids in wanted.items():
+        model = content_type.model_class()
+        if model is not None:
+            found = model._default_manager.filter(pk__in=ids).select_related()
+            owners.update({(content_type.pk, row.pk): row for row in found})
+    # A use whose object is gone (deleted without signals) still protects the image, so it is listed.
+    return [(use.kind, owners.get((use.content_type_id, use.object_id), f"#{use.object_id} (deleted)")) for use in uses]
+
+
 def _change_link(row) -> str:
+    if not isinstance(row, models.Model):
+        return ""
     try:
         return reverse(f"admin:{row._meta.app_label}_{row._meta.model_name}_change", args=[quote(row.pk)])
     except NoReverseMatch:

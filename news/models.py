@@ -10,14 +10,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, Q
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from library.inline import inline_image_ids
-from library.models import Image
 from news.anchoring import apply_anchor
 from people.models import Person
 from shows.models import Episode, Show
@@ -166,14 +164,6 @@ class Article(RichTextModel, ArticleDisplay, Publishable):
     )
     source_url = models.URLField(_("source URL"), blank=True, validators=[URLValidator(schemes=["http", "https"])])
     featured = models.BooleanField(_("featured"), default=False)
-    # The library images the body shows inline, read from the body on every save (ArticleImage).
-    inline_images = models.ManyToManyField(
-        "library.Image",
-        verbose_name=_("inline images"),
-        through="ArticleImage",
-        blank=True,
-        related_name="inline_in_articles",
-    )
     # Spoilers (issue 9): fans who have not seen ``spoils_episode`` get the safe headline and
     # standfirst instead, no body and (with image_spoils) no picture; see spoilers.display.
     spoils_episode = models.ForeignKey(
@@ -243,11 +233,6 @@ class Article(RichTextModel, ArticleDisplay, Publishable):
             self.submitted_at = None  # published or scheduled: nothing waits any more
         super().save(*args, **kwargs)
 
-    def sync_inline_images(self) -> None:
-        """Record which library images the body shows, so none of them can be deleted."""
-        ids = inline_image_ids(self.body)
-        self.inline_images.set(Image.objects.filter(pk__in=ids).values_list("pk", flat=True) if ids else [])
-
     @property
     def is_waiting_for_review(self) -> bool:
         return self.status == Status.DRAFT and self.submitted_at is not None
@@ -275,34 +260,6 @@ def _bump_version(sender, instance: Article, raw=False, **kwargs) -> None:
     current = sender._base_manager.filter(pk=instance.pk).values_list("version", flat=True).first()
     if current is not None:
         instance.version = current + 1
-
-
-class ArticleImage(models.Model):
-    """An article's body shows this library image inline. Kept by a post_save receiver; the image is
-    protected, so the admin refuses to delete a picture a story still shows."""
-
-    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+")
-    image = models.ForeignKey(
-        "library.Image", verbose_name=_("image"), on_delete=models.PROTECT, related_name="article_uses"
-    )
-
-    class Meta:
-        verbose_name = _("inline image")
-        constraints = [models.UniqueConstraint(fields=["article", "image"], name="article_image_once")]
-
-    def __str__(self) -> str:
-        return f"{self.image} in {self.article}"
-
-
-@receiver(post_save, sender=Article, dispatch_uid="news.article.inline_images")
-def _sync_inline_images(sender, instance: Article, update_fields=None, **kwargs) -> None:
-    """After every save that wrote the body, its inline images are recorded (ArticleImage).
-
-    A signal, not ``save()``: a version restored by django-reversion (a raw ``save_base``) brings
-    its body's pictures back under protection too.
-    """
-    if update_fields is None or "body" in update_fields:
-        instance.sync_inline_images()
 
 
 def new_share_token() -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 
-from library.models import Image
+from library.models import Image, InlineImageUse
 from news.models import Article
 from starcity_site.publishing import Status
 from tests import factories
@@ -88,7 +88,7 @@ def test_an_author_inserts_a_library_image_and_a_fan_sees_it(new_page, transacti
         f'<p>The production shared a picture of the set.</p><figure data-image="{image.pk}"></figure>'
         "<p>It was built from photographs.</p>"
     )
-    assert list(article.inline_images.all()) == [image]
+    assert [use.image for use in InlineImageUse.objects.of(article)] == [image]
     # Tiptap's own <style> injection is refused by the CSP (no 'unsafe-inline'); nothing else may fail.
     assert [m for m in messages if m.startswith("error") and "Applying inline style" not in m] == [], messages
 

@@ -20,12 +20,18 @@ def change_url(image: Image) -> str:
 
 
 def use_everywhere(image: Image, n: int) -> list:
-    """``n`` shows, people, articles and episodes that all show ``image``."""
+    """``n`` shows, people, articles and episodes that all show ``image``, as their picture and
+    inline in their texts, and seasons and characters showing it inline."""
+    inline = f'<p>Text.</p><figure data-image="{image.pk}"></figure>'
     rows = []
     for _ in range(n):
-        show = factories.make_show(image=image)
-        episode = factories.make_episode(season=factories.make_season(show=show), still=image)
-        rows += [show, factories.make_person(image=image), factories.make_article(image=image), episode]
+        show = factories.make_show(image=image, synopsis=inline)
+        season = factories.make_season(show=show, synopsis=inline)
+        episode = factories.make_episode(season=season, still=image, synopsis=inline)
+        person = factories.make_person(image=image, bio=inline)
+        article = factories.make_article(image=image, body=inline)
+        character = factories.make_character(show=show, fate=inline)
+        rows += [show, season, person, article, episode, character]
     return rows
 
 

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from library.inline import inline_image_ids, render_inline_images
-from library.models import Image
+from library.models import Image, InlineImageUse
 from news.models import Article
 from starcity_site.richtext import sanitize_html
 from tests import factories
@@ -213,7 +213,7 @@ def test_every_demo_body_renders_exactly_as_before(db):
 def test_the_demo_story_shows_two_library_pictures(client, db):
     call_command("load_demo", stdout=io.StringIO())
     article = Article.objects.get(slug="a-first-look-inside-star-city")
-    assert article.inline_images.count() == 2
+    assert InlineImageUse.objects.of(article).count() == 2
     html = client.get(article.get_absolute_url()).content.decode()
     assert html.count('<figure class="inline-image"><picture') == 2
     assert "The mission control set, built from period photographs." in html

@@ -14,11 +14,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import ProtectedError
 from django.utils import timezone
 from PIL import Image as PILImage
 from reversion.models import Version
 
-from library.models import Image
+from library.models import Image, InlineImageUse
 from news.models import Article
 from people.models import Person
 from shows.models import Episode, Show
@@ -181,5 +182,71 @@ def test_the_move_can_be_undone_copying_the_values_back():
             assert not bare.image
         article = old_apps.get_model("news", "article").objects.get(pk=made["pictured"]["article"][0])
         assert article.image_caption == made["caption"]
+    finally:
+        MigrationExecutor(connection).migrate(leaves)
+
+
+# --- news.ArticleImage into library.InlineImageUse (library 0002-0003, news 0010-0011) ---------
+
+BEFORE_USES = [
+    ("news", "0009_article_image_columns_dropped"),
+    ("library", "0001_initial"),
+    # Where the other apps stand meanwhile, so the state built for the test matches the tables.
+    ("shows", "0005_show_image_columns_dropped"),
+    ("people", "0009_person_image_columns_dropped"),
+    ("universe", "0006_texts_rich_text"),
+]
+
+
+def make_texts_showing_images(old_apps) -> dict:
+    """Two library images: one an article's body shows (with its ArticleImage row), one a show's
+    synopsis shows (recorded nowhere); the synopsis also names an image that does not exist."""
+    Image = old_apps.get_model("library", "Image")
+    Article = old_apps.get_model("news", "Article")
+    ArticleImage = old_apps.get_model("news", "ArticleImage")
+    Show = old_apps.get_model("shows", "Show")
+    in_body, in_synopsis = (
+        Image.objects.create(title=title, image=stored_picture("inline", (640, 360)), image_width=640, image_height=360)
+        for title in ("a", "b")
+    )
+    article = Article.objects.create(
+        title="Inside the set", slug="inside", body=f'<p>Look.</p><figure data-image="{in_body.pk}"></figure>'
+    )
+    ArticleImage.objects.create(article=article, image=in_body)
+    synopsis = f'<figure data-image="{in_synopsis.pk}"></figure><figure data-image="424242"></figure>'
+    show = Show.objects.create(title="Star City", slug="star-city", synopsis=synopsis)
+    return {"article": article.pk, "show": show.pk, "in_body": in_body.pk, "in_synopsis": in_synopsis.pk}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_article_images_move_to_inline_uses_and_synopses_get_theirs():
+    executor = MigrationExecutor(connection)
+    leaves = executor.loader.graph.leaf_nodes()
+    executor.migrate(BEFORE_USES)
+    try:
+        made = make_texts_showing_images(executor.loader.project_state(BEFORE_USES).apps)
+
+        MigrationExecutor(connection).migrate(leaves)
+
+        article = Article.objects.get(pk=made["article"])
+        show = Show.objects.get(pk=made["show"])
+        assert [(u.field_name, u.image_id) for u in InlineImageUse.objects.of(article)] == [("body", made["in_body"])]
+        assert [(u.field_name, u.image_id) for u in InlineImageUse.objects.of(show)] == [
+            ("synopsis", made["in_synopsis"])
+        ]
+        assert InlineImageUse.objects.count() == 2  # none for the image that does not exist
+        for pk in (made["in_body"], made["in_synopsis"]):
+            with pytest.raises(ProtectedError):
+                Image.objects.get(pk=pk).delete()
+        tables = connection.introspection.table_names()
+        assert "news_articleimage" not in tables and "news_article_inline_images" not in tables
+
+        # Backwards: the article's use is an ArticleImage row again.
+        executor = MigrationExecutor(connection)
+        executor.migrate(BEFORE_USES)
+        old_apps = executor.loader.project_state(BEFORE_USES).apps
+        rows = old_apps.get_model("news", "ArticleImage").objects.values_list("article_id", "image_id")
+        assert list(rows) == [(made["article"], made["in_body"])]
+        assert "library_inlineimageuse" not in connection.introspection.table_names()
     finally:
         MigrationExecutor(connection).migrate(leaves)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from PIL import Image
 
 from library.models import Image as LibraryImage
+from library.models import InlineImageUse
 from news import demo as news_demo
 from news.models import Article, Category, Tag
 from people.models import Character, Credit, CreditKind, Person
@@ -298,7 +299,7 @@ def test_every_image_is_drawn_with_alt_text_a_credit_and_real_dimensions(full_si
     assert Person.objects.get(slug="rhys-ifans").image.image_alt == "Drawn name card for Rhys Ifans"
     # Captions belong to pictures shown inside a story's text (the heroes print none).
     captioned = LibraryImage.objects.exclude(caption="")
-    assert set(captioned) == set(LibraryImage.objects.filter(article_uses__isnull=False).distinct())
+    assert set(captioned) == set(LibraryImage.objects.filter(inline_uses__isnull=False).distinct())
 
 
 def test_a_story_about_one_person_or_show_shows_their_own_library_image(loaded):
@@ -310,7 +311,7 @@ def test_a_story_about_one_person_or_show_shows_their_own_library_image(loaded):
     # One library image per person, show and drawn still: nothing stored twice.
     used = {*Person.objects.values_list("image", flat=True), *Show.objects.values_list("image", flat=True)}
     used |= set(Article.objects.values_list("image", flat=True))
-    used |= set(Article.objects.values_list("inline_images", flat=True))
+    used |= set(InlineImageUse.objects.values_list("image", flat=True))
     assert LibraryImage.objects.count() == len(used - {None})
     names = list(LibraryImage.objects.values_list("image", flat=True))
     assert len(names) == len(set(names))
