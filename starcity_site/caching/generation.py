@@ -69,21 +69,23 @@ def current() -> int:
     due moment) and when that moment has passed. Raises ``DatabaseError`` when the database
     cannot answer.
     """
-    rows = ContentGeneration.objects.filter(pk=ROW)
     for _attempt in range(3):
         row = _read()
         if row is None:
-            rows.get_or_create(pk=ROW)
+            ContentGeneration.objects.get_or_create(pk=ROW)
             continue
         number, due = row
+        if due is not None and due > time.time():
+            return number  # a hit's path: no queryset to build
+        unchanged = ContentGeneration.objects.filter(pk=ROW, number=number)
         if due is None:
             due = _next_due()
             # Only if no change came meanwhile: a change's generation works out its own.
-            rows.filter(number=number).update(next_due=due)
-        if due > time.time():
-            return number
+            unchanged.update(next_due=due)
+            if due > time.time():
+                return number
         # Many processes may find it passed at once: the first one's UPDATE wins, the rest re-read.
-        rows.filter(number=number).update(number=F("number") + 1, next_due=None)
+        unchanged.update(number=F("number") + 1, next_due=None)
     return number
 
 
