@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from shows.models import Episode, Season, Show
-from spoilers.display import CharacterDisplay, CreditDisplay, PersonDisplay
+from spoilers.display import CharacterDisplay, CreditDisplay
+from starcity_site.reading import PictureDisplay
 from starcity_site.rich_fields import RichTextModel
 from starcity_site.search_vectors import VectorsDeferredManager
 
 
-class Person(RichTextModel, PersonDisplay, models.Model):
+class Person(RichTextModel, PictureDisplay, models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     short_bio = models.CharField(_("short bio"), max_length=300, blank=True)

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from starcity_site.reading import SpoilerDisplay
+from starcity_site.reading import PictureDisplay, SpoilerDisplay
 from starcity_site.rich_fields import RichTextModel
 
 
@@ -47,20 +47,7 @@ class ShowQuerySet(models.QuerySet):
         return self.select_related("parent", "image").prefetch_related("spinoffs")
 
 
-class ShowDisplay(SpoilerDisplay):
-    """A show's poster may give an episode away (the library image's ``spoils_episode``)."""
-
-    @property
-    def show_image(self) -> bool:
-        return self.may_show_picture(self.image)
-
-    @property
-    def public_image(self):
-        """The poster for Open Graph and JSON-LD, or None (SpoilerDisplay.public_picture)."""
-        return self.public_picture(self.image)
-
-
-class Show(RichTextModel, ShowDisplay, models.Model):
+class Show(RichTextModel, PictureDisplay, models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)

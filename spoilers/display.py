@@ -1,5 +1,4 @@
-"""What a reader who is behind may see of an article, a person's portrait, a character or a
-timeline event.
+"""What a reader who is behind may see of an article, a credit, a character or a timeline event.
 
 Templates print the ``display_*`` properties and test ``is_masked`` / ``*_masked``; views call
 ``apply_progress(progress, reveal=False)`` (starcity_site.reading) to say who is reading. Until
@@ -71,17 +70,6 @@ class ArticleDisplay(SpoilsOneEpisode):
     def public_image(self):
         """The picture for Open Graph and JSON-LD, or None (``public_picture``)."""
         return None if self.image_spoils else self.public_picture(self.image)
-
-
-class PersonDisplay(SpoilerDisplay):
-    @property
-    def show_image(self) -> bool:
-        """The portrait, unless the library image spoils an episode this reader has not seen."""
-        return self.may_show_picture(self.image)
-
-    @property
-    def public_image(self):
-        return self.public_picture(self.image)
 
 
 class CreditDisplay(SpoilerDisplay):

@@ -1,5 +1,6 @@
-"""What one reader may see: the display base the spoiling models share, and the one view mixin
-that applies the reader's progress to what a page shows.
+"""What one reader may see: the display base the spoiling models share (and ``PictureDisplay``
+for a model's library picture), and the one view mixin that applies the reader's progress to what
+a page shows.
 
 A model that can spoil an episode mixes in a subclass of ``SpoilerDisplay`` and prints its
 ``display_*`` properties in templates; ``apply_progress(progress)`` tells it who is reading. Until
@@ -53,6 +54,19 @@ class SpoilerDisplay:
         """How to name the spoiled episode to this reader (``show_title``, ``code``, ``label``…)."""
         progress, _reveal = self.__dict__.get("_reader", (None, False))
         return progress.ref(episode_id) if progress is not None and episode_id is not None else None
+
+
+class PictureDisplay(SpoilerDisplay):
+    """A model whose ``image`` is a library picture (a show's poster, a person's portrait)."""
+
+    @property
+    def show_image(self) -> bool:
+        return self.may_show_picture(self.image)
+
+    @property
+    def public_image(self):
+        """The picture for Open Graph and JSON-LD, or None (``public_picture``)."""
+        return self.public_picture(self.image)
 
 
 def apply_progress(value, progress, reveal: bool = False):
