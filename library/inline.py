@@ -45,10 +45,26 @@ def inline_image_ids(html: str) -> list[int]:
     return list(dict.fromkeys(int(match) for match in INLINE_FIGURE.findall(html or "")))
 
 
-def images_for(*htmls: str) -> dict[int, Image]:
-    """Every library image the bodies show inline, by ID: one query however many there are."""
+def images_for(*htmls: str) -> dict[int, Image | None]:
+    """Every library image the bodies show inline, by ID (None for one that is gone): one query
+    however many there are."""
     ids = [pk for html in htmls for pk in inline_image_ids(html)]
-    return Image.objects.in_bulk(ids) if ids else {}
+    found = Image.objects.in_bulk(ids) if ids else {}
+    return {pk: found.get(pk) for pk in ids}
+
+
+def images_shown_by(objects) -> dict[int, Image | None]:
+    """Every library image the rich-text fields of ``objects`` show inline, in one query: a view
+    listing rich-text objects passes it as ``inline_images``, so ``{% rich_text %}`` asks no query
+    per object."""
+    return images_for(
+        *(
+            getattr(obj, name)
+            for obj in objects
+            for name in obj.rich_text_fields
+            if name not in obj.get_deferred_fields()
+        )
+    )
 
 
 def _caption(image) -> str:
@@ -70,15 +86,18 @@ def _mask(reader: _Reader, episode_id: int) -> str:
     return format_html(MASK_HTML, what=what)
 
 
-def _replace(html: str, render: Callable, images: dict[int, Image] | None) -> SafeString:
+def _replace(html: str, render: Callable, images: dict[int, Image | None] | None) -> SafeString:
     if not INLINE_FIGURE.search(html or ""):
         return mark_safe(html or "")  # noqa: S308 - stored bodies are sanitised on save
-    images = images_for(html) if images is None else images
+    images = images or {}
+    if not images.keys() >= set(inline_image_ids(html)):  # not looked up by the view beforehand
+        images = {**images, **images_for(html)}
     return mark_safe(INLINE_FIGURE.sub(lambda match: render(images.get(int(match.group(1)))), html))  # noqa: S308
 
 
-def render_inline_images(html: str, progress=None, reveal: bool = False) -> SafeString:
-    """A sanitised body with its inline figures as pictures: one query for all of them.
+def render_inline_images(html: str, progress=None, reveal: bool = False, images=None) -> SafeString:
+    """A sanitised body with its inline figures as pictures: one query for all of them, none for
+    those in ``images`` (``images_shown_by``, from the view).
 
     A picture that spoils an episode the reader (``progress``, as the page's view applied it) has
     not seen becomes a note instead; without a progress every spoiling picture is hidden.
@@ -93,7 +112,7 @@ def render_inline_images(html: str, progress=None, reveal: bool = False) -> Safe
         markup = picture(image, INLINE_VARIANT, True)
         return format_html(FIGURE_HTML, picture=markup, caption=_caption(image)) if markup else ""
 
-    return _replace(html, render, None)
+    return _replace(html, render, images)
 
 
 def feed_inline_images(html: str, absolute_url: Callable[[str], str], progress, images: dict[int, Image]) -> SafeString:

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from library.inline import images_shown_by
 from shows import structured_data
 from shows.models import Episode, Season, Show
 from starcity_site.reading import ReaderProgressMixin
@@ -76,6 +77,7 @@ class ShowDetailView(ReaderProgressMixin, SeoMixin, DetailView):
             spinoffs=self.spinoffs,
             release_iso=structured_data.partial_iso_date(show.premiere_date, show.premiere_precision),
             latest_news=show.articles.published().cards()[:LATEST_NEWS],
+            inline_images=images_shown_by([show, *show.seasons.all()]),
             **kwargs,
         )
 

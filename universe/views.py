@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
+from library.inline import images_shown_by
 from news.models import Article
 from people.models import Character
 from people.structured_data import figure_ref
@@ -68,13 +69,15 @@ class TimelineView(ReaderProgressMixin, SeoMixin, ListView):
     def get_context_data(self, **kwargs):
         years = TimelineEvent.objects.dates("date", "year")
         decades = sorted({day.year // 10 * 10 for day in years})
-        return super().get_context_data(
+        context = super().get_context_data(
             shows=self.shows,
             decades=decades,
             selected_show=self.show,
             selected_decade=self.decade,
             **kwargs,
         )
+        context["inline_images"] = images_shown_by(context["object_list"])
+        return context
 
     def get_page_meta(self):
         return PageMeta(
@@ -157,7 +160,8 @@ class FigureDetailView(ReaderProgressMixin, SeoMixin, DetailView):
     def get_context_data(self, **kwargs):
         self.aliases = Alias.objects.grouped_for([self.object]).get(self.object, [])
         events = list(self.object.timeline_events.all())
-        return super().get_context_data(aliases=self.aliases, events=events, **kwargs)
+        inline_images = images_shown_by([self.object, *self.object.characters.all()])
+        return super().get_context_data(aliases=self.aliases, events=events, inline_images=inline_images, **kwargs)
 
     def get_page_meta(self):
         figure = self.object
@@ -193,7 +197,10 @@ class GlossaryView(SeoMixin, TemplateView):
         aliases = Alias.objects.grouped_for([*terms, *places, *figures])
         for obj in (*terms, *places, *figures):
             obj.alias_list = aliases.get(obj, [])
-        return super().get_context_data(terms=terms, places=places, figures=figures, **kwargs)
+        inline_images = images_shown_by([*terms, *places])
+        return super().get_context_data(
+            terms=terms, places=places, figures=figures, inline_images=inline_images, **kwargs
+        )
 
     def get_page_meta(self):
         return PageMeta(

@@ -4,7 +4,9 @@ For every rich-text field on a public page (article bodies, and the other rich-t
 switch to it): the stored HTML is printed as it is, except each ``<figure data-image>`` becomes a
 responsive picture with its caption and credit (library.inline). The reader's spoiler progress
 comes from the page's context (``progress`` and ``reveal``, set by
-starcity_site.reading.ReaderProgressMixin); a page without one hides every spoiling picture.
+starcity_site.reading.ReaderProgressMixin); a page without one hides every spoiling picture. A
+page listing many rich-text objects puts ``inline_images`` (``library.inline.images_shown_by``)
+in its context, so their pictures cost one query, not one per object.
 """
 
 from __future__ import annotations
@@ -19,4 +21,6 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def rich_text(context, value) -> SafeString:
-    return render_inline_images(value or "", context.get("progress"), bool(context.get("reveal")))
+    return render_inline_images(
+        value or "", context.get("progress"), bool(context.get("reveal")), context.get("inline_images")
+    )

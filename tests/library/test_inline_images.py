@@ -15,6 +15,7 @@ from django.utils import timezone
 from library.inline import inline_image_ids, render_inline_images
 from library.models import Image, InlineImageUse
 from news.models import Article
+from shows.models import Season
 from starcity_site.richtext import sanitize_html
 from tests import factories
 from tests.library.conftest import figure, make_image
@@ -229,3 +230,44 @@ def test_an_image_row_without_a_usable_picture_renders_nothing_in_pages_or_feeds
     factories.make_article(body=figure(image))
     xml = client.get("/news/feed/rss/").content.decode()
     assert "&lt;figure" not in xml and "&lt;img" not in xml
+
+
+# --- pages listing many rich texts ----------------------------------------------------------
+
+
+def page_queries(url: str) -> tuple[int, str]:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(url)
+    assert response.status_code == 200, url
+    return len([q for q in queries if "contentgeneration" not in q["sql"]]), response.content.decode()
+
+
+def test_pages_listing_rich_texts_read_their_inline_pictures_in_one_query(db):
+    from tests.universe.helpers import make_event, make_place, make_term
+
+    show = factories.make_show(slug="star-city", title="Star City")
+    urls = ("/timeline/", "/glossary/", "/shows/star-city/")
+
+    def add_texts(count: int) -> None:
+        for _ in range(count):
+            make_event(real_history=figure(make_image()), show_history=figure(make_image()))
+            make_place(description=figure(make_image()))
+            make_term(definition=figure(make_image()))
+            factories.make_season(
+                show=show, number=Season.objects.filter(show=show).count() + 1, synopsis=figure(make_image())
+            )
+
+    add_texts(1)
+    few = {url: page_queries(url)[0] for url in urls}
+    add_texts(4)
+    many = {url: page_queries(url) for url in urls}
+    assert {url: count for url, (count, _html) in many.items()} == few
+    # Every picture is on its page all the same.
+    assert many["/timeline/"][1].count('class="inline-image"') == 10
+    assert many["/glossary/"][1].count('class="inline-image"') == 10
+    assert many["/shows/star-city/"][1].count('class="inline-image"') == 5
