@@ -9,7 +9,7 @@ row then points at that image through a temporary foreign key, which the migrati
 
 from __future__ import annotations
 
-import json
+from starcity_site.revisions import rewrite_stored_versions
 
 # What the row and the library image both store about a picture, under the same names.
 SHARED = ("image_width", "image_height", "image_alt", "image_credit", "image_focal_x", "image_focal_y")
@@ -59,21 +59,15 @@ def restorable_history(apps, db: str, app_label: str, model_name: str, moved: di
     """Rewrite the stored versions (django-reversion) of ``model_name`` the way the rows changed,
     so an old version still loads and restores: its file name becomes the library image holding
     that file (none, for a file replaced since), and the columns that left go from it."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    version_model = apps.get_model("reversion", "Version")
-    kind = content_type.objects.using(db).filter(app_label=app_label, model=model_name).first()
-    if kind is None:
-        return
-    for version in version_model.objects.using(db).filter(content_type=kind, format="json"):
-        data = json.loads(version.serialized_data)
-        for stored in data:
-            fields = stored.get("fields", {})
-            if isinstance(fields.get("image"), str):
-                fields["image"] = moved.get(fields["image"])
-            for name in dropped:
-                fields.pop(name, None)
-        version.serialized_data = json.dumps(data)
-        version.save(update_fields=["serialized_data"])
+
+    def edit(fields: dict) -> bool:
+        if isinstance(fields.get("image"), str):
+            fields["image"] = moved.get(fields["image"])
+        for name in dropped:
+            fields.pop(name, None)
+        return True
+
+    rewrite_stored_versions(apps, db, f"{app_label}.{model_name}", edit)
 
 
 def old_image_fields() -> list[str]:

@@ -8,12 +8,14 @@ object of a model registered with django-reversion and, once the block is done (
 links set too), records each one in a revision of its own.
 
 Only the public API is used: ``create_revision``, ``set_user``, ``set_comment``,
-``add_to_revision`` and ``is_registered``.
+``add_to_revision`` and ``is_registered``. ``rewrite_stored_versions`` is for data migrations:
+the one place that edits stored versions when the rows they copy change shape.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -74,3 +76,24 @@ def revision_per_object(comment: str, user=None) -> Iterator[list]:
                 reversion.set_user(user)
             reversion.add_to_revision(obj)
         recorded.append(obj)
+
+
+def rewrite_stored_versions(apps, db: str, label: str, edit: Callable[[dict], bool]) -> None:
+    """For data migrations: ``edit(fields)`` each object in every JSON version django-reversion
+    stored of the model ``label`` ("app.model"), in place, returning True when it changed them,
+    so an old version still loads and restores after the rows changed shape."""
+    content_type = apps.get_model("contenttypes", "ContentType")
+    version_model = apps.get_model("reversion", "Version")
+    app_label, model_name = label.lower().split(".")
+    kind = content_type.objects.using(db).filter(app_label=app_label, model=model_name).first()
+    if kind is None:  # a fresh database: content types are recorded after migrating
+        return
+    changed = []
+    versions = version_model.objects.using(db).filter(content_type=kind, format="json")
+    for version in versions.only("pk", "serialized_data").iterator(chunk_size=500):
+        stored = json.loads(version.serialized_data)
+        edited = [edit(obj.get("fields", {})) for obj in stored]  # every object, not up to the first
+        if any(edited):
+            version.serialized_data = json.dumps(stored)
+            changed.append(version)
+    version_model.objects.using(db).bulk_update(changed, ["serialized_data"], batch_size=500)

@@ -16,13 +16,13 @@ timeline and glossary entries) are rich text too: HTML cleaned by ``richtext.san
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from django.db import migrations
 from django.utils.html import linebreaks, strip_tags
 from django.utils.text import capfirst
 
+from starcity_site.revisions import rewrite_stored_versions
 from starcity_site.richtext import RichTextAdminMixin, rich_text_formfield, sanitize_html
 
 # Tags that end a line of text: dropping them must leave a space ("<p>One.</p><p>Two.</p>").
@@ -131,30 +131,18 @@ def _paragraphs_to_text(value: str) -> str:
 def convert_versions(apps, schema_editor, fields: dict[str, tuple[str, ...]], convert) -> None:
     """For data migrations: ``convert`` every non-empty value of ``fields`` in the versions
     django-reversion stored of those models, as ``convert_texts`` does the rows."""
-    content_type = apps.get_model("contenttypes", "ContentType")
-    version_model = apps.get_model("reversion", "Version")
-    db = schema_editor.connection.alias
     for label, names in fields.items():
-        app_label, model_name = label.lower().split(".")
-        kind = content_type.objects.using(db).filter(app_label=app_label, model=model_name).first()
-        if kind is None:  # a fresh database: content types are recorded after migrating
-            continue
-        changed = []
-        versions = version_model.objects.using(db).filter(content_type=kind, format="json")
-        for version in versions.only("pk", "serialized_data").iterator(chunk_size=500):
-            stored = json.loads(version.serialized_data)
+
+        def edit(values: dict, names=names) -> bool:
             touched = False
-            for obj in stored:
-                values = obj.get("fields", {})
-                for name in names:
-                    value = values.get(name)
-                    if isinstance(value, str) and value and (new := convert(value)) != value:
-                        values[name] = new
-                        touched = True
-            if touched:
-                version.serialized_data = json.dumps(stored)
-                changed.append(version)
-        version_model.objects.using(db).bulk_update(changed, ["serialized_data"], batch_size=500)
+            for name in names:
+                value = values.get(name)
+                if isinstance(value, str) and value and (new := convert(value)) != value:
+                    values[name] = new
+                    touched = True
+            return touched
+
+        rewrite_stored_versions(apps, schema_editor.connection.alias, label, edit)
 
 
 def history_text_to_html_operation(fields: dict[str, tuple[str, ...]]):
